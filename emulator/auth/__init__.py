@@ -1,0 +1,1 @@
+"""Who is calling: tokens, API keys, actors and what each may see."""

@@ -1,0 +1,1 @@
+"""Behaviour that runs around writes: validation, defaults, derived fields, cascades."""

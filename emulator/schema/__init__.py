@@ -1,0 +1,1 @@
+"""Every v7 resource, declared once as data (see declare.py for the vocabulary)."""

@@ -1,0 +1,1 @@
+"""HTTP plumbing: request and response objects, routing, and the threaded server."""

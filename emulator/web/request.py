@@ -1,0 +1,52 @@
+"""The request object handed to every route handler."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+from ..errors import ApiError
+
+
+@dataclass
+class Request:
+    method: str
+    raw_target: str          # path and query exactly as received (still percent-encoded)
+    headers: Any             # case-insensitive mapping (http.client.HTTPMessage)
+    body: bytes = b""
+    params: dict = field(default_factory=dict)   # values captured by the route pattern
+    caller: Any = None       # emulator.auth.caller.Caller, resolved by the server before dispatch
+
+    @property
+    def raw_path(self) -> str:
+        return self.raw_target.split("?", 1)[0]
+
+    @property
+    def path(self) -> str:
+        return unquote(self.raw_path)
+
+    @property
+    def raw_query(self) -> str:
+        parts = self.raw_target.split("?", 1)
+        return parts[1] if len(parts) == 2 else ""
+
+    def query(self) -> dict[str, str]:
+        """Decoded query parameters; a repeated name keeps its last value."""
+        return dict(parse_qsl(self.raw_query, keep_blank_values=True))
+
+    def header(self, name: str, default: str | None = None) -> str | None:
+        value = self.headers.get(name)
+        return default if value is None else value
+
+    def json(self, default: Any = None) -> Any:
+        """The body parsed as JSON (form-encoded bodies are accepted too); `default` when empty."""
+        if not self.body:
+            return default
+        content_type = (self.header("Content-Type") or "").lower()
+        if content_type.startswith("application/x-www-form-urlencoded"):
+            return dict(parse_qsl(self.body.decode("utf-8", "replace"), keep_blank_values=True))
+        try:
+            return json.loads(self.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ApiError(400, "Bad Request", as_text=True) from exc

@@ -1,0 +1,127 @@
+"""The threaded HTTP/1.1 server: reads a request, applies injected faults, dispatches, logs."""
+from __future__ import annotations
+
+import socket
+import sys
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from ..errors import ApiError
+from .request import Request
+from .response import Response
+
+TEST_HOOK_PREFIX = "/_emulator/"
+
+
+class EmulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, world, host: str = "127.0.0.1", port: int = 8080):
+        self.world = world
+        super().__init__((host, port), _Handler)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
+    if "chunked" in (handler.headers.get("Transfer-Encoding") or "").lower():
+        chunks = []
+        while True:
+            size = int(handler.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                handler.rfile.readline()
+                return b"".join(chunks)
+            chunks.append(handler.rfile.read(size))
+            handler.rfile.readline()
+    length = int(handler.headers.get("Content-Length") or 0)
+    return handler.rfile.read(length) if length > 0 else b""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: EmulatorServer
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        """Silence the default per-request stderr line; the request log records every request."""
+
+    def _dispatch(self) -> None:
+        started = time.monotonic()
+        world = self.server.world
+        request = Request(self.command, self.path, self.headers, _read_body(self))
+        status = 0
+        try:
+            fault = None if request.path.startswith(TEST_HOOK_PREFIX) else world.faults.pick(request)
+            if fault is not None and fault.latency_ms:
+                time.sleep(fault.latency_ms / 1000.0)
+            if fault is not None and fault.drop:
+                self._drop_connection()
+                return
+            if fault is not None and fault.status:
+                response = fault.response()
+            else:
+                response = self._handle(world, request)
+            status = response.status
+            self._send(response)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        finally:
+            world.request_log.record(request.method, request.raw_target, status, time.monotonic() - started)
+
+    def _handle(self, world, request: Request) -> Response:
+        try:
+            handler, params = world.router.match(request.method, request.path)
+            if handler is None:
+                return Response(404)
+            request.params = params
+            request.caller = world.authenticate(request)
+            return handler(world, request)
+        except ApiError as error:
+            body, content_type = error.payload()
+            return Response(error.status, body, content_type, dict(error.headers))
+        except Exception:  # pylint: disable=broad-except  # any bug answers 500, as the real API does
+            traceback.print_exc(file=sys.stderr)
+            return Response(500)
+
+    def _send(self, response: Response) -> None:
+        self.send_response(response.status)
+        if response.content_type:
+            self.send_header("Content-Type", response.content_type)
+        self.send_header("Cache-Control", "no-cache")
+        for name, value in response.headers.items():
+            self.send_header(name, str(value))
+        if response.stream is not None:
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self._send_chunks(response.stream)
+            return
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if self.command != "HEAD" and response.body:
+            self.wfile.write(response.body)
+
+    def _send_chunks(self, chunks) -> None:
+        try:
+            for chunk in chunks:
+                if chunk:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()
+
+    def _drop_connection(self) -> None:
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_MERGE = do_HEAD = do_OPTIONS = _dispatch
