@@ -1,0 +1,44 @@
+# Entry points for a fresh checkout. Each builds its own virtual environment (.venv) first.
+#   make demo   start the emulator with demo data and show what a client sees
+#   make test   every test suite, ansible-test sanity, then the integration targets
+
+VENV ?= .venv
+export VENV
+
+.PHONY: demo test venv pytest unit emulator-tests conformance replay sdk-tests sanity integration clean
+
+demo: venv
+	tools/demo.sh
+
+test: venv
+	tools/test-all.sh
+
+venv:
+	tools/make-venv.sh
+
+pytest: venv
+	tools/run-pytest.sh
+
+unit: venv
+	tools/run-pytest.sh tests/unit
+
+emulator-tests: venv
+	tools/run-pytest.sh tests/emulator
+
+conformance: venv
+	tools/run-pytest.sh tests/conformance
+
+replay: venv
+	tools/run-pytest.sh tests/replay
+
+sdk-tests: venv
+	tools/run-pytest.sh tests/sdk
+
+sanity: venv
+	tools/sanity.sh
+
+integration: venv
+	tools/integration.sh
+
+clean:
+	rm -rf build .cache
