@@ -1,0 +1,3 @@
+"""Data a new emulator database starts with: reference data, the demo world, devices at scale."""
+
+SEED_KINDS = ("demo", "empty")
