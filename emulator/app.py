@@ -8,6 +8,7 @@ import threading
 from . import routes
 from .auth import resolve
 from .faults import FaultSet
+from .heartbeat import HeartbeatMonitor
 from .hooks import all as hooks
 from .odata.service import ODataService
 from .request_log import RequestLog
@@ -74,6 +75,7 @@ def build_world(db_path: str = MEMORY, admin_token: str | None = None, *, secret
     )
     store.world = world
     world.odata = ODataService(world)
+    world.heartbeat = HeartbeatMonitor(store)
     return world
 
 
@@ -81,6 +83,7 @@ def start_server(world: World, host: str = "127.0.0.1", port: int = 8080) -> Emu
     """Binds the server (port 0 picks a free one) and records its URL in the world; not yet serving."""
     server = EmulatorServer(world, host, port)
     world.base_url = server.base_url
+    world.heartbeat.start()
     return server
 
 

@@ -20,5 +20,6 @@ class World:
     authenticate: Callable  # (request) -> emulator.auth.caller.Caller
     secret: bytes         # HS256 key of session JWTs
     admin_token: str      # the emulator's own token for /_emulator/ hooks and full access
+    heartbeat: Any = None  # emulator.heartbeat.HeartbeatMonitor: devices' polling windows
     base_url: str = ""    # set once the server is listening
     clock: Callable[[], datetime] = utc_now

@@ -7,11 +7,14 @@ from ..errors import unauthorized
 from ..web.response import empty_response, json_response
 from .device_lookup import device_by_uuid, require_readable
 from .guards import can_read_app
-from .target_state import device_state_v2, device_state_v3, fleet_state_v3
+from .target_state import POLL_INTERVAL, config_vars, device_state_v2, device_state_v3, fleet_state_v3
 
 
 def record_heartbeat(tx, device: dict) -> None:
-    """The supervisor's poll marks the device online for the API (`api_heartbeat_state`)."""
+    """The supervisor's poll marks the device online for the API (`api_heartbeat_state`) and restarts
+    the window after which it times out."""
+    poll_interval_ms = int(config_vars(tx, device.get("belongs_to__application"), device["id"])[POLL_INTERVAL])
+    tx.world.heartbeat.beat(device["id"], poll_interval_ms)
     if device.get("api_heartbeat_state") != "online":
         tx.update("device", device["id"], {"api_heartbeat_state": "online",
                                            "changed_api_heartbeat_state_on__date": tx.now()})
