@@ -24,6 +24,11 @@ class ResourceHooks:
 
     resource = ""
 
+    def prepare(self, op: WriteOp) -> None:
+        """Runs first on a client's POST or PATCH body (`op.values` is the raw body, unknown keys and
+        all), before keys are dropped and types checked: turns convenience inputs into stored fields,
+        e.g. a `username` into the `user` id, or an e-mail into an `invitee` id."""
+
     def before_create(self, op: WriteOp) -> None:
         """Validate and complete `op.values` before the row is inserted."""
 
