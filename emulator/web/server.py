@@ -12,6 +12,9 @@ from .request import Request
 from .response import Response
 
 TEST_HOOK_PREFIX = "/_emulator/"
+MAX_BODY_BYTES = 512 * 1024        # the real API's JSON body limit (then 413)
+MAX_HEAD_BYTES = 16 * 1024         # Node's default limit for the request line and headers (then 431)
+PAYLOAD_TOO_LARGE = b"<!DOCTYPE html><title>Error</title><pre>PayloadTooLargeError: request entity too large</pre>"
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -43,8 +46,22 @@ def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
     return handler.rfile.read(length) if length > 0 else b""
 
 
+def _head_size(handler: BaseHTTPRequestHandler) -> int:
+    return len(handler.requestline) + sum(len(name) + len(value) + 4 for name, value in handler.headers.items())
+
+
+def _limit_answer(handler: BaseHTTPRequestHandler) -> Response | None:
+    """The answers the real API's HTTP layer gives before any route sees the request."""
+    if _head_size(handler) > MAX_HEAD_BYTES:
+        return Response(431)
+    if int(handler.headers.get("Content-Length") or 0) > MAX_BODY_BYTES:
+        return Response(413, PAYLOAD_TOO_LARGE, "text/html; charset=utf-8")
+    return None
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True   # keep-alive answers otherwise wait for the client's delayed ACK
     server: EmulatorServer
 
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
@@ -53,25 +70,31 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         started = time.monotonic()
         world = self.server.world
-        request = Request(self.command, self.path, self.headers, _read_body(self))
-        status = 0
+        too_large = _limit_answer(self)
+        if too_large is not None:
+            self.close_connection = True
+            request = Request(self.command, self.path, self.headers)
+        else:
+            request = Request(self.command, self.path, self.headers, _read_body(self))
         try:
             fault = None if request.path.startswith(TEST_HOOK_PREFIX) else world.faults.pick(request)
             if fault is not None and fault.latency_ms:
                 time.sleep(fault.latency_ms / 1000.0)
             if fault is not None and fault.drop:
+                world.request_log.record(request.method, request.raw_target, 0, time.monotonic() - started)
                 self._drop_connection()
                 return
-            if fault is not None and fault.status:
+            if too_large is not None:
+                response = too_large
+            elif fault is not None and fault.status:
                 response = fault.response()
             else:
                 response = self._handle(world, request)
-            status = response.status
+            # Logged before answering, so a client that reads the log right after its call sees the call.
+            world.request_log.record(request.method, request.raw_target, response.status, time.monotonic() - started)
             self._send(response)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
-        finally:
-            world.request_log.record(request.method, request.raw_target, status, time.monotonic() - started)
 
     def _handle(self, world, request: Request) -> Response:
         try:
@@ -95,6 +118,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         for name, value in response.headers.items():
             self.send_header(name, str(value))
+        takeover = getattr(response, "takeover", None)
+        if takeover is not None:
+            # A tunnel (CONNECT): after the answer the connection carries raw bytes until it closes.
+            self.end_headers()
+            self.close_connection = True
+            takeover(self.connection, self.rfile)
+            return
         if response.stream is not None:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
@@ -124,4 +154,4 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_MERGE = do_HEAD = do_OPTIONS = _dispatch
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_MERGE = do_HEAD = do_OPTIONS = do_CONNECT = _dispatch
