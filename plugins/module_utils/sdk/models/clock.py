@@ -1,0 +1,9 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import annotations
+
+import time as _time
+
+
+def now_ms():
+    return int(_time.time() * 1000)
