@@ -1,0 +1,51 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    """How every balena module finds and authenticates to the balena API."""
+
+    DOCUMENTATION = r"""
+options:
+  api_url:
+    description:
+      - Base URL of the balena API.
+      - Point it at an openBalena server or at a local balena API emulator to manage those instead of balenaCloud.
+      - When not set, the E(BALENA_API_URL) environment variable is used.
+    type: str
+    default: https://api.balena-cloud.com
+  api_key:
+    description:
+      - A balena API key or session token.
+      - When not set, the E(BALENA_API_KEY) environment variable is used, then E(BALENA_API_TOKEN).
+      - The module runs where the task runs (usually the controller, with C(delegate_to=localhost)),
+        so the environment variables are read there.
+    type: str
+    required: true
+    aliases: [api_token]
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of O(api_url).
+      - Only set this to V(false) for a trusted test server with a self-signed certificate.
+    type: bool
+    default: true
+  timeout:
+    description:
+      - Seconds to wait for each answer of the API before the request is retried or fails.
+    type: float
+    default: 30
+  max_retries:
+    description:
+      - How many times a request that cannot have changed anything (a read, a removal, an update)
+        is sent again after a server error (5xx) or a lost connection, with growing pauses.
+      - Answers saying "too many requests" (HTTP 429) are waited out as the API asks, independently of this.
+    type: int
+    default: 3
+requirements:
+  - python >= 3.9
+  - requests
+notes:
+  - Use C(module_defaults) with the C(group/balena.cloud.balena) action group to set O(api_url) and O(api_key)
+    once for every balena module of a play.
+"""

@@ -1,0 +1,176 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What every balena module shares: options, client, failures, results and the create/update/delete flow.
+
+A module class describes its resource and ``base`` does the rest:
+
+* ``BalenaModule``: the auth options, the SDK client, turning every error into a clean
+  ``fail_json`` and returning results whose ``invocation`` never shows a secret.
+* ``ResourceModule``: for one API object. A subclass says how to ``find`` the current object
+  (a dict or None), which API fields the user ``desired``, and how to ``create``, ``update``
+  (only the changed fields) and ``delete`` it; check mode, ``--diff``, idempotence and the
+  result come from here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+from .client import AUTH_ARGUMENT_SPEC, SDK_IMPORT_ERROR, connect, sdk_available
+from .diff import MASK, changed_fields, field_diff, link_id, masked, presence_diff
+from .errors import OperationError, ParameterError, describe
+from .sdk.exceptions import BalenaException
+
+
+class BalenaModule:
+    """Subclasses set ``argument_spec`` (their own options), ``module_options`` (keyword arguments
+    of ``AnsibleModule`` such as ``mutually_exclusive``) and ``hidden_options`` (options whose
+    values are masked in the returned ``invocation``), and implement ``run()``."""
+
+    argument_spec = {}
+    module_options = {}
+    hidden_options = ()
+
+    def __init__(self, module=None):
+        spec = dict(AUTH_ARGUMENT_SPEC)
+        spec.update(self.argument_spec)
+        self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
+        self.params = self.module.params
+        self._client = None
+
+    @property
+    def check_mode(self):
+        return self.module.check_mode
+
+    @property
+    def client(self):
+        if self._client is None:
+            if self.params.get("max_retries", 0) < 0:
+                raise ParameterError("max_retries", "must be 0 or more")
+            try:
+                self._client = connect(self.params)
+            except BalenaException:
+                # The only setting the SDK can reject here is the URL.
+                raise ParameterError("api_url", "{0!r} is not an http or https URL".format(self.params["api_url"])) from None
+        return self._client
+
+    @contextlib.contextmanager
+    def step(self, action):
+        """Name what is being done, so that an SDK error says which operation failed."""
+        try:
+            yield
+        except BalenaException as error:
+            raise OperationError(action, error) from None
+
+    def run(self):
+        """Do the work and return the result dict (without ``invocation``)."""
+        raise NotImplementedError
+
+    def invocation(self):
+        shown = {}
+        for name, value in self.params.items():
+            if name in self.hidden_options and value is not None:
+                value = masked(value) if isinstance(value, dict) else MASK
+            shown[name] = value
+        return {"module_args": shown}
+
+    def execute(self):
+        if not sdk_available():
+            self.module.fail_json(msg=missing_required_lib("requests"), exception=str(SDK_IMPORT_ERROR),
+                                  invocation=self.invocation())
+        try:
+            result = self.run()
+        except ParameterError as error:
+            self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
+        except OperationError as error:
+            message, failure = describe(error.error, error.action)
+            self.fail(message, failure=failure)
+        except BalenaException as error:
+            message, failure = describe(error)
+            self.fail(message, failure=failure)
+        except Exception as error:  # pylint: disable=broad-exception-caught
+            # A bug rather than a balena problem: still a clean failure, with the trace for -vvv.
+            self.fail("unexpected {0}: {1}".format(type(error).__name__, error), exception=traceback.format_exc())
+        self.module.exit_json(invocation=self.invocation(), **result)
+
+    def fail(self, msg, **extra):
+        self.module.fail_json(msg=msg, invocation=self.invocation(), **extra)
+
+    @classmethod
+    def main(cls):
+        cls().execute()
+
+
+class ResourceModule(BalenaModule):
+    """One API object described by ``find``/``desired``/``create``/``update``/``delete``.
+
+    ``noun`` names the object in messages and is the key of the returned object;
+    ``secret_fields`` are API fields masked in the diff and the result. A module with a
+    ``state`` option gets ``present``/``absent``; without one, ``present``.
+    """
+
+    noun = "resource"
+    secret_fields = ()
+
+    def describe_target(self):
+        """How messages name the object, e.g. ``"fleet demo/signage"``."""
+        return self.noun
+
+    def find(self):
+        """The current object (a dict of API fields) or None, in as few requests as possible."""
+        raise NotImplementedError
+
+    def desired(self):
+        """The API fields the user set, with their wanted values (unset options are left out)."""
+        return {}
+
+    def create(self, desired):
+        raise NotImplementedError
+
+    def update(self, current, changes):
+        """Write ``changes`` (only the differing fields); return the new object or None to re-read it."""
+        raise NotImplementedError
+
+    def delete(self, current):
+        raise NotImplementedError
+
+    def present(self, obj):
+        """The object as returned to the user (secret fields masked)."""
+        shown = {key: link_id(value) for key, value in obj.items()}
+        return masked(shown, keys=set(self.secret_fields))
+
+    def run(self):
+        target = self.describe_target()
+        with self.step("looking up " + target):
+            current = self.find()
+        if self.params.get("state", "present") == "absent":
+            return self._absent(current, target)
+        desired = self.desired()
+        if current is None:
+            return self._create(desired, target)
+        changes = changed_fields(current, desired)
+        if not changes:
+            return {"changed": False, self.noun: self.present(current)}
+        after = dict(current, **changes)
+        if not self.check_mode:
+            with self.step("updating " + target):
+                after = self.update(current, changes) or self.find()
+        return {"changed": True, self.noun: self.present(after), "diff": field_diff(current, changes, self.secret_fields)}
+
+    def _create(self, desired, target):
+        created = desired
+        if not self.check_mode:
+            with self.step("creating " + target):
+                created = self.create(desired)
+        return {"changed": True, self.noun: self.present(created), "diff": presence_diff(None, desired, self.secret_fields)}
+
+    def _absent(self, current, target):
+        if current is None:
+            return {"changed": False}
+        if not self.check_mode:
+            with self.step("deleting " + target):
+                self.delete(current)
+        return {"changed": True, "diff": presence_diff(current, None, self.secret_fields)}

@@ -1,0 +1,59 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The options every module shares to reach the balena API, and the SDK client built from them."""
+
+from __future__ import annotations
+
+from ansible.module_utils.basic import env_fallback
+
+try:
+    from ansible_collections.balena.cloud.plugins.module_utils.sdk import Balena, HAS_REQUESTS, REQUESTS_IMPORT_ERROR
+    SDK_IMPORT_ERROR = REQUESTS_IMPORT_ERROR
+except ImportError as import_error:  # a third-party library of the SDK is missing
+    Balena = None
+    HAS_REQUESTS = False
+    SDK_IMPORT_ERROR = import_error
+
+DEFAULT_API_URL = "https://api.balena-cloud.com"
+DEFAULT_MAX_RETRIES = 3
+
+AUTH_ARGUMENT_SPEC = {
+    "api_url": {"type": "str", "default": DEFAULT_API_URL, "fallback": (env_fallback, ["BALENA_API_URL"])},
+    "api_key": {
+        "type": "str",
+        "required": True,
+        "no_log": True,
+        "aliases": ["api_token"],
+        "fallback": (env_fallback, ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
+    },
+    "validate_certs": {"type": "bool", "default": True},
+    "timeout": {"type": "float", "default": 30.0},
+    "max_retries": {"type": "int", "default": DEFAULT_MAX_RETRIES},
+}
+
+
+def sdk_available():
+    return Balena is not None and HAS_REQUESTS
+
+
+def connect(params):
+    """A logged-in ``Balena`` client for the auth options in ``params``
+    (``api_url``, ``api_key``, ``validate_certs``, ``timeout`` in seconds, optional ``max_retries``).
+
+    Nothing is sent yet: the key is only checked by the first real request.
+    """
+    balena = Balena({
+        "api_endpoint": params["api_url"],
+        "data_directory": False,
+        "timeout": str(int(params["timeout"] * 1000)),
+        "max_retries": str(params.get("max_retries", DEFAULT_MAX_RETRIES)),
+    })
+    if not params["validate_certs"]:
+        _skip_certificate_checks(balena)
+    balena.auth.login_with_token(params["api_key"])
+    return balena
+
+
+def _skip_certificate_checks(balena):
+    # The SDK has no setting for certificate checks yet; its one HTTP session honours ``verify``.
+    balena._ctx.transport.session.verify = False  # pylint: disable=protected-access

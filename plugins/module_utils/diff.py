@@ -1,0 +1,50 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Before/after pictures for ``--diff`` and results, with secret values masked."""
+
+from __future__ import annotations
+
+MASK = "********"
+
+
+def masked(mapping, hidden=True, keys=None):
+    """A copy of ``mapping`` whose values (or only those under ``keys``) are replaced by the mask."""
+    if mapping is None:
+        return None
+    return {
+        key: (MASK if hidden and (keys is None or key in keys) and value is not None else value)
+        for key, value in mapping.items()
+    }
+
+
+def link_id(value):
+    """A link as the API returns it (``{"__id": n}``, or an expanded list) reduced to its id."""
+    if isinstance(value, dict) and "__id" in value:
+        return value["__id"]
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict) and "id" in value[0]:
+        return value[0]["id"]
+    return value
+
+
+def changed_fields(current, desired):
+    """The fields of ``desired`` whose value differs from ``current`` (links compared by id)."""
+    return {field: value for field, value in desired.items() if link_id(current.get(field)) != value}
+
+
+def field_diff(current, changes, secret_fields=()):
+    """``{"before": ..., "after": ...}`` of only the changed fields."""
+    secrets = set(secret_fields)
+    before = {field: link_id(current.get(field)) for field in changes}
+    return {"before": masked(before, keys=secrets), "after": masked(dict(changes), keys=secrets)}
+
+
+def presence_diff(before, after, secret_fields=()):
+    """The diff of a create (``before`` None) or a delete (``after`` None)."""
+    secrets = set(secret_fields)
+
+    def picture(state):
+        if state is None:
+            return {"state": "absent"}
+        return dict(masked({k: link_id(v) for k, v in state.items()}, keys=secrets), state="present")
+
+    return {"before": picture(before), "after": picture(after)}

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from ansible_collections.balena.cloud.plugins.module_utils.errors import balena_message, describe
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import (
+    ApplicationNotFound,
+    ConnectionFailed,
+    RequestError,
+)
+
+
+def test_balena_message_reads_json_strings_objects_and_text():
+    assert balena_message('"\\"name\\" must be unique."') == '"name" must be unique.'
+    assert balena_message('{"message": "nope"}') == "nope"
+    assert balena_message("plain text") == "plain text"
+    assert balena_message("") == ""
+
+
+def test_request_errors_name_action_status_message_and_request():
+    error = RequestError('"Tag keys cannot contain whitespace."', status_code=400, method="POST", path="/v7/device_tag")
+    message, failure = describe(error, "creating tag 'a b' on device 123")
+    assert message == ("creating tag 'a b' on device 123 failed: HTTP 400 from the balena API: "
+                       "Tag keys cannot contain whitespace. (POST /v7/device_tag)")
+    assert failure == {"code": "RequestError", "status": 400, "message": "Tag keys cannot contain whitespace.",
+                       "method": "POST", "path": "/v7/device_tag"}
+
+
+def test_empty_bodies_and_connection_failures_still_read_well():
+    message = describe(RequestError("", status_code=500, method="GET", path="/v7/x"))[0]
+    assert message == "HTTP 500 from the balena API: no message (GET /v7/x)"
+    message, failure = describe(ConnectionFailed("connection failed after 3 retries", method="GET", path="/v7/x"))
+    assert message == "connection failed after 3 retries (GET /v7/x)"
+    assert failure["status"] is None
+
+
+def test_sdk_exceptions_keep_their_message():
+    message, failure = describe(ApplicationNotFound("org/app"), "looking up fleet org/app")
+    assert message == "looking up fleet org/app failed: Application not found: org/app"
+    assert failure == {"code": "ApplicationNotFound", "message": "Application not found: org/app"}

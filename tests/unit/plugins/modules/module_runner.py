@@ -1,0 +1,28 @@
+"""Run a module's ``main()`` in this process with given arguments and return its JSON result."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+from ansible.module_utils.testing import patch_module_args
+
+
+def run_module(main, args, check_mode=False, diff=False):
+    arguments = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
+    output = io.StringIO()
+    with patch_module_args(arguments), contextlib.redirect_stdout(output):
+        try:
+            main()
+        except SystemExit:
+            pass
+    return json.loads(output.getvalue())
+
+
+def api_requests(emulator):
+    """The requests the emulator served since the log was last cleared, as ``(method, path)``."""
+    return [(entry["method"], entry["path"]) for entry in emulator.request_log() if not entry["path"].startswith("/_emulator")]
+
+
+def methods(requests):
+    return sorted(set(entry[0] for entry in requests))
