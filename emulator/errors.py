@@ -40,10 +40,5 @@ def conflict(message: str) -> ApiError:
     return ApiError(409, message)
 
 
-def server_error() -> ApiError:
-    """500 with an empty body: the real API's answer to unknown fields and type mismatches."""
-    return ApiError(500)
-
-
 def malformed_url(raw_path: str) -> ApiError:
     return ApiError(400, f"Malformed url: '{raw_path}'")

@@ -36,10 +36,12 @@ class Catalog:
         return self._names.get(name)
 
     def all_fields(self, resource: Resource) -> tuple:
-        """Every field in wire order: created_at, modified_at, id, then the declared ones."""
+        """Every readable field in wire order: created_at, modified_at, id, then the declared ones.
+        Unreadable fields are unknown to the engine: not in `*`, refused in $select, $filter, $orderby."""
         found = self._all_fields.get(resource.name)
         if found is None:
-            declared = tuple(field for field in resource.fields if field.name not in ("id", "created_at", "modified_at"))
+            declared = tuple(field for field in resource.fields
+                             if field.name not in ("id", "created_at", "modified_at") and field.readable)
             found = self._all_fields[resource.name] = BASE_FIELDS + declared
         return found
 
@@ -58,7 +60,7 @@ class Catalog:
     def _find_navigation(self, resource: Resource, name: str) -> Navigation | None:
         real = resource.nav_aliases.get(name, name)
         field = resource.field(real)
-        if field is not None and field.type == "fk" and field.references in self.resources:
+        if field is not None and field.readable and field.type == "fk" and field.references in self.resources:
             return Navigation(name, self.resources[field.references], True, real)
         for reverse in resource.reverse:
             if reverse.name == real and reverse.resource in self.resources:

@@ -11,6 +11,7 @@ from ..schema.declare import COMPUTED
 from ..store.tables import quote
 from ..store.timestamps import normalise_instant
 from .catalog import Catalog, column_sql
+from .describe import describe
 from .syntax import AliasRef, Binary, Call, CountTail, In, InvalidQuery, LambdaTail, Literal, Not, Path
 
 # Aliases are unique across compilers, so permission rules compiled separately never shadow a caller's.
@@ -125,7 +126,7 @@ class Compiler:
             return self.membership(node, scope)
         if isinstance(node, Call):
             return self.call(node, scope)
-        raise InvalidQuery(f"cannot compile {node!r}")
+        raise InvalidQuery(f"unsupported expression {describe(node)}")
 
     def literal(self, node: Literal):
         if node.type == "null":
@@ -148,10 +149,10 @@ class Compiler:
         right, right_params, right_kind = self.expr(node.right, scope)
         if node.op in _ARITHMETIC:
             if left_kind == "duration" and right_kind == "datetime" and node.op == "add":
-                return self.arithmetic("add", right, left, right_params + left_params, right_kind, left_kind)
-            return self.arithmetic(node.op, left, right, left_params + right_params, left_kind, right_kind)
+                return self.arithmetic(node, right, left, right_params + left_params, right_kind, left_kind)
+            return self.arithmetic(node, left, right, left_params + right_params, left_kind, right_kind)
         if not _compatible(left_kind, right_kind):
-            raise InvalidQuery(f"cannot compare {left_kind} with {right_kind}")
+            raise InvalidQuery(_mismatch("compare", node.left, left_kind, node.right, right_kind))
         left, left_params, right, right_params = self._align_instants(
             node, left, left_params, left_kind, right, right_params, right_kind)
         params = left_params + right_params
@@ -176,7 +177,8 @@ class Compiler:
             left_params = [normalise_instant(node.left.value) or node.left.value]
         return left, left_params, right, right_params
 
-    def arithmetic(self, op, left, right, params, left_kind, right_kind):
+    def arithmetic(self, node: Binary, left, right, params, left_kind, right_kind):
+        op = node.op
         if left_kind in ("number", "null") and right_kind in ("number", "null"):
             return f"({left} {_ARITHMETIC[op]} {right})", params, "number"
         if left_kind == "datetime" and right_kind == "duration" and op in ("add", "sub"):
@@ -184,7 +186,7 @@ class Compiler:
             return f"odata_shift({left}, {sign}{right})", params, "datetime"
         if left_kind == "duration" and right_kind == "duration" and op in ("add", "sub"):
             return f"({left} {_ARITHMETIC[op]} {right})", params, "duration"
-        raise InvalidQuery(f"cannot {op} {left_kind} and {right_kind}")
+        raise InvalidQuery(_mismatch(op, node.left, left_kind, node.right, right_kind))
 
     def membership(self, node: In, scope: Scope):
         operand, operand_params, kind = self.expr(node.operand, scope)
@@ -195,7 +197,7 @@ class Compiler:
                 has_null = True
                 continue
             if not _compatible(kind, item_kind):
-                raise InvalidQuery("type mismatch in `in`")
+                raise InvalidQuery(_mismatch("compare", node.operand, kind, item, item_kind) + " in `in (...)`")
             values.append(sql)
             value_params += item_params
         clauses, params = [], []
@@ -228,18 +230,18 @@ class Compiler:
             return f"{function}({', '.join(sqls)})", params, "string"
         if name == "totalseconds":
             if kinds[0] != "duration":
-                raise InvalidQuery("totalseconds needs a duration")
+                raise InvalidQuery(f"{describe(node)} needs a duration argument")
             return sqls[0], params, "number"
         if name in _DATE_PARTS:
             if kinds[0] not in ("datetime", "date", "string", "null", "any"):
-                raise InvalidQuery(f"{name} needs a datetime")
+                raise InvalidQuery(f"{describe(node)} needs a datetime argument")
             return f"odata_part({sqls[0]}, '{name}')", params, _DATE_PARTS[name]
         function, expected, result = _SIMPLE_FUNCTIONS[name]
         for kind, want in zip(kinds, expected):
             if want == "s" and kind not in ("string", "null", "any", "datetime", "date"):
-                raise InvalidQuery(f"{name} needs text")
+                raise InvalidQuery(f"{describe(node)} needs a text argument")
             if want == "n" and kind not in ("number", "null", "any"):
-                raise InvalidQuery(f"{name} needs a number")
+                raise InvalidQuery(f"{describe(node)} needs a number argument")
         return f"{function}({', '.join(sqls)})", params, result
 
     # -- paths and navigations
@@ -249,7 +251,7 @@ class Compiler:
             resource, alias = scope.variables[names[0]]
             names = names[1:]
             if not names:
-                raise InvalidQuery("a lambda variable is not a value")
+                raise InvalidQuery(f"the lambda variable {node.names[0]} is not a value: name one of its fields")
         else:
             resource, alias = scope.resource, scope.alias
         return self.walk(resource, alias, names, node.tail, scope)
@@ -266,10 +268,10 @@ class Compiler:
             return column_sql(resource.field(navigation.column), alias), [], "number"
         if not rest:
             if tail is None:
-                raise InvalidQuery("a to-many navigation is not a value")
+                raise InvalidQuery(f"{resource.name}.{name} is a to-many navigation, not a value: use $count, any() or all()")
             return self.collection(resource, alias, navigation, tail, scope)
         if not navigation.to_one:
-            raise InvalidQuery("cannot follow a to-many navigation without a lambda")
+            raise InvalidQuery(f"{resource.name}.{name} is a to-many navigation: reach {'/'.join(rest)} through any() or all()")
         inner_alias = self.fresh_alias()
         inner, inner_params, kind = self.walk(navigation.target, inner_alias, rest, tail, scope)
         fk = column_sql(resource.field(navigation.column), alias)
@@ -346,3 +348,8 @@ class Compiler:
                     params + body_params, "boolean")
         return (f"NOT EXISTS (SELECT 1 FROM {table} {inner_alias} WHERE {link}{restriction} "
                 f"AND NOT COALESCE({body}, 0))", params + body_params, "boolean")
+
+
+def _mismatch(action: str, left, left_kind: str, right, right_kind: str) -> str:
+    joint = "with" if action == "compare" else "and"
+    return f"cannot {action} {describe(left)} ({left_kind}) {joint} {describe(right)} ({right_kind})"

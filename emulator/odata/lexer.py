@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .syntax import InvalidQuery, MalformedUrl
+from .syntax import InvalidQuery, MalformedUrl, integer_value
 
 TYPED_LITERALS = ("datetime", "date", "time", "duration", "datetimeoffset")
 
@@ -28,8 +28,8 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     while True:
         end = text.find("'", i)
         if end < 0:
-            # The real server answers an unterminated string with 500, not "Malformed url".
-            raise InvalidQuery("unterminated string")
+            # Not "Malformed url": the real server answers an unterminated string like an unknown name.
+            raise InvalidQuery(f"the string '{text[start:start + 40]} has no closing quote")
         out.append(text[i:end])
         if text.startswith("''", end):
             out.append("'")
@@ -59,7 +59,7 @@ def tokenize(text: str) -> list[Token]:
         if match and (char != "-" or match.end() > i + 1):
             raw = match.group(0)
             is_real = match.group(1) is not None or match.group(2) is not None
-            tokens.append(Token("number", float(raw) if is_real else int(raw), "real" if is_real else "integer"))
+            tokens.append(Token("number", float(raw) if is_real else integer_value(raw), "real" if is_real else "integer"))
             i = match.end()
             continue
         match = _ALIAS.match(text, i)

@@ -6,7 +6,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from .expression import parse_filter, parse_literal, parse_orderby
-from .syntax import Expand, MalformedUrl, QueryOptions
+from .syntax import Expand, MalformedUrl, QueryOptions, integer_value
 
 _IGNORED = ("$format", "$inlinecount", "$count")
 _KNOWN = ("$select", "$filter", "$expand", "$orderby", "$top", "$skip") + _IGNORED
@@ -51,7 +51,7 @@ def _parse_unsigned(text: str) -> int:
     text = text.strip()
     if not _UNSIGNED.match(text):
         raise MalformedUrl(f"not an unsigned integer: {text!r}")
-    return int(text)
+    return integer_value(text)
 
 
 def _parse_expand(text: str) -> tuple:

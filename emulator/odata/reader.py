@@ -88,7 +88,7 @@ class Reader:
             if field is None and name in expanded:
                 continue   # `$select=service&$expand=service`: the expansion answers for it
             if field is None:
-                raise InvalidQuery(f"unknown field {resource.name}.{name}")
+                raise InvalidQuery(f"unknown field {resource.name}.{name} in $select")
             if field not in fields:
                 fields.append(field)
         return fields
@@ -145,7 +145,7 @@ class Reader:
     def _navigation(self, resource, name):
         navigation = self.catalog.navigation(resource, name)
         if navigation is None:
-            raise InvalidQuery(f"unknown navigation {resource.name}.{name}")
+            raise InvalidQuery(f"unknown navigation {resource.name}.{name} in $expand")
         return navigation
 
     def _expand(self, expand, navigation, keys: list, shaped: list) -> None:

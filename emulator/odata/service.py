@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from urllib.parse import unquote
 
 from ..errors import ApiError, bad_request, malformed_url, unauthorized
 from ..schema.declare import USER
 from ..web.response import empty_response, json_response
 from .bodies import read_body
 from .catalog import Catalog
+from .describe import describe
 from .options import parse_query
 from .permissions import Permissions
 from .reader import Reader
@@ -18,6 +20,8 @@ from .target import parse_target
 # v6 is served by the same engine and model: the real server still answers it, and the SDK uses v7.
 _VERSIONED = re.compile(r"^/(v6|v7)/")
 _NO_OPTIONS = QueryOptions()
+_DIGITS = re.compile(r"\d+")
+_LARGEST = 2 ** 63 - 1
 
 
 class ODataService:
@@ -54,7 +58,7 @@ class ODataService:
 
     # -- HTTP
     def handle(self, world, request):
-        with _answering(request.raw_target):
+        with _answering(request.raw_target, request.body):
             return self._handle(request)
 
     def _handle(self, request):
@@ -171,7 +175,8 @@ class ODataService:
             permissions = self._permissions(tx, caller)
             permissions.rule(resource, "update")
             if not tx.prepare(resource, tx.client_body(resource, body, caller), "update", True):
-                raise bad_request(f"None of the fields sent can be changed on {resource.name}: {', '.join(sorted(body))}")
+                raise bad_request(f"Invalid request: none of the fields sent can be changed on {resource.name} "
+                                  f"(unknown, computed or read-only): {', '.join(sorted(body))}")
             reader = Reader(tx, self.catalog, permissions, options.aliases)
             for row_id in reader.ids(resource, options, where, "update"):
                 tx.update(resource, row_id, body, caller, client=True)
@@ -225,7 +230,7 @@ class ODataService:
             return (sql, params), resource
         navigation = self.catalog.navigation(resource, target.navigation)
         if navigation is None:
-            raise InvalidQuery(f"unknown navigation {target.navigation}")
+            raise InvalidQuery(f"unknown navigation {resource.name}.{target.navigation}")
         key_sql, key_params = compiler_reader.compiler.condition(resource, "p", key_node)
         rule_sql, rule_params = compiler_reader.permissions.sql(resource, "p", "read")
         restriction = f" AND {rule_sql}" if rule_sql else ""
@@ -240,21 +245,22 @@ class ODataService:
         def value(node):
             if isinstance(node, AliasRef):
                 if node.name not in options.aliases:
-                    raise InvalidQuery(f"missing alias @{node.name}")
+                    raise InvalidQuery(f"missing parameter alias @{node.name}")
                 return options.aliases[node.name]
             return node
 
         if not isinstance(key, tuple):
             literal = value(key)
             if literal.type != "integer":
-                raise InvalidQuery("an id must be an integer")
+                raise InvalidQuery(f"{resource.name}({describe(literal)}): an id must be an integer")
             return Binary("eq", Path(("id",)), literal)
         names = {name for name, _ in key}
         if len(names) != len(key):
             raise MalformedUrl("repeated key")
         natural = [set(unique) for unique in resource.unique] + [{"id"}]
         if names not in natural:
-            raise InvalidQuery("not a natural key")
+            keys = " or ".join("(" + ", ".join(sorted(unique)) + ")" for unique in natural)
+            raise InvalidQuery(f"({', '.join(sorted(names))}) is not a natural key of {resource.name}: use {keys}")
         node = None
         for name, literal in key:
             comparison = Binary("eq", Path((name,)), value(literal))
@@ -263,7 +269,7 @@ class ODataService:
 
 
 @contextmanager
-def _answering(raw_target: str):
+def _answering(raw_target: str, body: bytes = b""):
     """Parse failures become the real API's 400 "Malformed url"; unknown names and type mismatches,
     which the real API answers with an empty 500, get a 400 that says what is wrong."""
     try:
@@ -271,14 +277,27 @@ def _answering(raw_target: str):
     except MalformedUrl as error:
         raise malformed_url(raw_target) from error
     except (InvalidQuery, OverflowError) as error:   # OverflowError: a number beyond 64 bits
-        raise invalid_query(error) from error
+        raise invalid_query(error, unquote(raw_target) + " " + body.decode("utf-8", "replace")) from error
 
 
-def invalid_query(error: Exception) -> ApiError:
-    """Unknown fields, navigations and keys, and type mismatches: every such answer comes from here."""
+def invalid_query(error: Exception, sent: str = "") -> ApiError:
+    """Unknown fields, navigations and keys, and type mismatches: every such answer comes from here.
+    `sent` is the request's text, where an out-of-range number is looked for."""
     if isinstance(error, OverflowError):
-        return bad_request("Invalid request: a number is out of range")
+        too_big = next((digits for digits in _DIGITS.findall(sent) if _beyond_64_bits(digits)), None)
+        if too_big is None:
+            culprit = ""
+        elif len(too_big) > 30:
+            culprit = f" {too_big[:20]}... ({len(too_big)} digits)"
+        else:
+            culprit = f" {too_big}"
+        return bad_request(f"Invalid request: the number{culprit} is out of range (the largest is {_LARGEST})")
     return bad_request(f"Invalid request: {error}")
+
+
+def _beyond_64_bits(digits: str) -> bool:
+    significant = digits.lstrip("0")
+    return len(significant) > 19 or (len(significant) == 19 and int(significant) > _LARGEST)
 
 
 class _Unrestricted(Permissions):

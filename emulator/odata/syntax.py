@@ -9,8 +9,17 @@ class MalformedUrl(Exception):
     """The request cannot be parsed: answered 400 "Malformed url: '<raw target>'"."""
 
 
+def integer_value(text: str) -> int:
+    """Digits (maybe signed) as an int. Beyond 19 digits (more than 64 bits, and possibly more than
+    Python converts) it raises the OverflowError SQLite raises for a number it cannot bind."""
+    if len(text.lstrip("+-").lstrip("0")) > 19:
+        raise OverflowError(text)
+    return int(text)
+
+
 class InvalidQuery(Exception):
-    """The request parses but names something that does not exist or mixes types: answered 500."""
+    """The request parses but names something that does not exist or mixes types: answered 400 with
+    a message (the real API answers an empty 500)."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 fields, running release, image installs) and `PATCH /device/v3/tags`."""
 from __future__ import annotations
 
-from ..errors import bad_request, server_error, unauthorized
+from ..errors import bad_request, unauthorized
 from ..schema import registry
 from ..web.response import empty_response
 from .device_lookup import device_by_uuid, may_write
@@ -79,7 +79,7 @@ def _image_by_location(tx, reference: str) -> dict:
     location = reference.split("@", 1)[0]
     rows = tx.query('SELECT * FROM "image" WHERE lower(is_stored_at__image_location) = lower(?)', (location,))
     if not rows:
-        raise server_error()
+        raise bad_request(f"Invalid request: no image is stored at {location}")
     return rows[0]
 
 

@@ -95,7 +95,7 @@ def manifest(tx, row: dict, *, newest_os: str | None = None, full: bool = False)
     }
     if full:
         result.update(_details(row["slug"], result["name"]))
-    for key in ("isDefault", "imageDownloadAlerts", "instructions", "options", "yocto", "media"):
+    for key in ("isDefault", "imageDownloadAlerts", "instructions", "options", "yocto"):
         if key in data:
             result[key] = data[key]
     result["buildId"] = _build_id(newest_os)

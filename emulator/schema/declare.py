@@ -16,14 +16,14 @@ TYPES = ("integer", "biginteger", "real", "string", "text", "boolean", "datetime
 USER = "user"          # clients may set it on POST and PATCH
 CREATE_ONLY = "create"  # clients may set it on POST only; dropped on PATCH
 SERVER = "server"      # clients' values are dropped; hooks set it
-COMPUTED = "computed"  # never stored: `sql` derives it on read; a PATCH of only computed fields is a 500
+COMPUTED = "computed"  # never stored: `sql` derives it on read; a PATCH of only computed fields is a 400
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     type: str
-    required: bool = False              # POST without it: 500 empty, as the real API answers
+    required: bool = False              # POST without it: 400 naming it (the real API: empty 500)
     nullable: bool = True
     default: Any = None                 # a value, or a callable taking no argument (e.g. a uuid factory)
     write: str = USER
@@ -31,6 +31,9 @@ class Field:
     choices: Optional[tuple] = None     # a value outside: 400 "Check constraint violated"
     references: Optional[str] = None    # for `fk`: the target resource name
     sql: Optional[str] = None           # for COMPUTED: an SQL expression; `{t}` is the row's table alias
+    # False for secrets: OData treats the field as unknown for every caller (admin included), while
+    # hooks and REST routes, which use the store directly, still read and write it.
+    readable: bool = True
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from ..hooks import reference_rows
+from .device_type_contracts import contract
 from .rows import add, find_or_add
 
 DEVICE_TYPES_FILE = Path(__file__).with_name("data") / "device-types.json"
@@ -14,16 +15,6 @@ DEVICE_TYPES_FILE = Path(__file__).with_name("data") / "device-types.json"
 def load_device_types() -> dict:
     with DEVICE_TYPES_FILE.open(encoding="utf-8") as handle:
         return json.load(handle)
-
-
-def _contract(device_type: dict) -> dict:
-    return {
-        "slug": device_type["slug"],
-        "name": device_type["name"],
-        "type": "hw.device-type",
-        "aliases": device_type["aliases"],
-        "data": {"arch": device_type["cpu_architecture"]},
-    }
 
 
 def seed(tx) -> dict:
@@ -43,13 +34,15 @@ def seed(tx) -> dict:
             families[family["slug"]] = add(
                 tx, "device_family", slug=family["slug"], name=family["name"],
                 is_manufactured_by__device_manufacturer=manufacturers.get((manufacturer or {}).get("slug")))
+        device_contract = contract(device_type)
         type_id = add(
             tx, "device_type",
             slug=device_type["slug"],
             name=device_type["name"],
             is_of__cpu_architecture=architectures[device_type["cpu_architecture"]],
             belongs_to__device_family=families.get((family or {}).get("slug")),
-            contract=_contract(device_type),
+            contract=device_contract,
+            logo=device_contract["assets"]["logo"]["url"],
         )
         device_types[device_type["slug"]] = type_id
         for alias in device_type["aliases"]:

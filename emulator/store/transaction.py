@@ -179,7 +179,7 @@ class Transaction:
         return prepared
 
     def _complete(self, resource, row: dict) -> None:
-        """Defaults, then required fields (the real API answers a missing one with an empty 500)."""
+        """Defaults, then required fields (a missing one is a 400 naming it; the real API answers an empty 500)."""
         for field in stored_fields(resource):
             if row.get(field.name) is None and field.name not in row:
                 default = field.default() if callable(field.default) else field.default

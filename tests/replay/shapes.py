@@ -49,7 +49,9 @@ def differences(recorded, actual, where: str = "$", extra_allowed: frozenset = f
 
 def _row_differences(recorded_rows: list, row, where: str, extra_allowed: frozenset) -> list[str]:
     """A returned row against all recorded rows of the same list: a key every recorded row has
-    is required, a key no recorded row has is unexpected (rows may differ in optional keys)."""
+    is required, a key no recorded row has is unexpected (rows may differ in optional keys).
+    The same rule applies inside nested objects: the recording shows that rows of one list differ
+    there too (one device type's contract has `media.altBoot`, another's does not)."""
     objects = [r for r in recorded_rows if isinstance(r, dict)]
     if not objects or not isinstance(row, dict):
         return differences(recorded_rows[0], row, where, extra_allowed)
@@ -60,12 +62,27 @@ def _row_differences(recorded_rows: list, row, where: str, extra_allowed: frozen
         found.append(f"{where}: missing keys {sorted(required - set(row))}")
     if set(row) - allowed - extra_allowed:
         found.append(f"{where}: unexpected keys {sorted(set(row) - allowed - extra_allowed)}")
-    # Nested values are compared with the recorded row most like this one (rows of one list
-    # may hold different kinds of item, e.g. groups and fields of a form).
-    closest = max(objects, key=lambda r: len(set(r) & set(row)) - len(set(r) ^ set(row)))
     for key in sorted(set(row) & allowed):
-        sample = closest.get(key)
-        if sample is None:
-            sample = next((r[key] for r in objects if r.get(key) is not None), None)
-        found.extend(differences(sample, row[key], f"{where}.{key}", extra_allowed))
+        samples = [r[key] for r in objects if r.get(key) is not None]
+        found.extend(_sampled_differences(samples, row[key], f"{where}.{key}", extra_allowed))
     return found
+
+
+def _sampled_differences(samples: list, actual, where: str, extra_allowed: frozenset) -> list[str]:
+    """`actual` against every non-null recorded value at the same place in the rows of a list."""
+    if not samples or actual is None:
+        return []
+    kinds = {kind(sample) for sample in samples}
+    if kind(actual) not in kinds:
+        return [f"{where}: {' or '.join(sorted(kinds))} expected, got {kind(actual)}"]
+    if isinstance(actual, dict):
+        return _row_differences([s for s in samples if isinstance(s, dict)], actual, where, extra_allowed)
+    if isinstance(actual, list):
+        items = [item for sample in samples if isinstance(sample, list) for item in sample]
+        if not items:
+            return []
+        found = []
+        for index, item in enumerate(actual):
+            found.extend(_row_differences(items, item, f"{where}[{index}]", extra_allowed))
+        return found[:10]
+    return []

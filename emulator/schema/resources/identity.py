@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..declare import Grant, Resource, Reverse
 from . import access
-from .shorthand import SERVER, flag, link, string, text, timestamp
+from .shorthand import SERVER, flag, link, secret, string, text, timestamp
 
 ACTOR = Resource(
     name="actor",
@@ -29,18 +29,19 @@ _FELLOW_USERS = (
     " or (team_membership/any(tm:tm/is_member_of__team/belongs_to__organization in {orgs}))"
 )
 
-# `password`, `jwt_secret` and the two-factor fields are written by the auth routes only.
+# `password`, `jwt_secret` and the two-factor fields are written by the auth routes only; the secrets
+# among them are never readable through OData, not even by the admin.
 USER = Resource(
     name="user",
     fields=(
         link("actor", "actor", write=SERVER),
         string("username", required=True, max_length=73),
-        text("password", write=SERVER),
-        string("jwt_secret", write=SERVER),
+        secret(text("password", write=SERVER)),
+        secret(string("jwt_secret", write=SERVER)),
         text("email", required=True),
         # balenaCloud only
         flag("has_two_factor_auth", write=SERVER),
-        string("two_factor_secret", write=SERVER),
+        secret(string("two_factor_secret", write=SERVER)),
     ),
     unique=(("username",), ("email",), ("actor",)),
     reverse=(

@@ -1,11 +1,13 @@
 """Short constructors for the field kinds the declarations repeat most."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..declare import COMPUTED, CREATE_ONLY, SERVER, USER, Field
 
 __all__ = [
     "COMPUTED", "CREATE_ONLY", "SERVER", "USER",
-    "link", "string", "text", "flag", "integer", "big_integer", "timestamp", "json_value", "computed",
+    "link", "string", "text", "flag", "integer", "big_integer", "timestamp", "json_value", "computed", "secret",
 ]
 
 
@@ -50,6 +52,11 @@ def json_value(name: str, *, required: bool = False, write: str = USER, default=
 
 def computed(name: str, type_: str, sql: str, *, references: str | None = None) -> Field:
     return Field(name, type_, write=COMPUTED, sql=" ".join(sql.split()), references=references)
+
+
+def secret(field: Field) -> Field:
+    """The same field, never readable through OData."""
+    return replace(field, readable=False)
 
 
 def _nullable(required: bool, nullable: bool | None, default) -> bool:

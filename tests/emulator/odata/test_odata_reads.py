@@ -34,11 +34,15 @@ def test_select_star_and_list_and_null_fk(world):
     assert row == {"slug": "intel-nuc", "is_of__cpu_architecture": None}
 
 
-def test_unknown_field_or_navigation_is_a_500(world):
-    for query in ("$select=id,nope", "$filter=nope eq 1", "$expand=nope", "$orderby=nope asc", "$filter=id eq 'abc'"):
+def test_unknown_field_or_navigation_is_a_400_naming_it(world):
+    for query, message in (("$select=id,nope", "unknown field device.nope in $select"),
+                           ("$filter=nope eq 1", "unknown field device.nope"),
+                           ("$expand=nope", "unknown navigation device.nope in $expand"),
+                           ("$orderby=nope asc", "unknown field device.nope"),
+                           ("$filter=id eq 'abc'", "cannot compare id (number) with 'abc' (string)")):
         with pytest.raises(ApiError) as error:
             read(world, query)
-        assert error.value.status == 500 and error.value.body is None
+        assert (error.value.status, error.value.body) == (400, f"Invalid request: {message}")
 
 
 def test_expansions_are_lists_and_put_first(world):
@@ -140,12 +144,20 @@ def test_lambda_through_reverse_navigation_and_nested(world):
     assert [row["app_name"] for row in rows] == ["fleet-two", "public-os"]
 
 
-def test_type_mismatches_are_500(world):
-    for query in ("$filter=device_name eq 1", "$filter=is_online eq 'x'", "$filter=length(memory_usage) eq 1",
-                  "$filter=device_tag eq 1", "$filter=device_tag/tag_key eq 'x'", "$filter=device_name eq @missing"):
+def test_type_mismatches_are_400_naming_the_operands(world):
+    for query, message in (
+            ("$filter=device_name eq 1", "cannot compare device_name (string) with 1 (number)"),
+            ("$filter=is_online eq 'x'", "cannot compare is_online (boolean) with 'x' (string)"),
+            ("$filter=length(memory_usage) eq 1", "length(memory_usage) needs a text argument"),
+            ("$filter=device_tag eq 1", "device.device_tag is a to-many navigation, not a value"),
+            ("$filter=device_tag/tag_key eq 'x'", "device.device_tag is a to-many navigation: reach tag_key through"),
+            ("$filter=device_name eq @missing", "unknown parameter alias @missing"),
+            ("$filter=id in ('a')", "cannot compare id (number) with 'a' (string) in `in (...)`"),
+            ("$filter=id add 'a' eq 1", "cannot add id (number) and 'a' (string)"),
+            ("$filter=year(id) eq 1", "year(id) needs a datetime argument")):
         with pytest.raises(ApiError) as error:
             read(world, query)
-        assert error.value.status == 500
+        assert error.value.status == 400 and error.value.body.startswith(f"Invalid request: {message}")
 
 
 def test_orderby(world):
@@ -213,4 +225,4 @@ def test_expansions_are_checked_even_without_rows(world):
                   "$expand=owns__device($expand=nope)"):
         with pytest.raises(ApiError) as error:
             read(world, query + "&$filter=id eq 999", "application")
-        assert error.value.status == 500
+        assert error.value.status == 400 and "device.nope" in error.value.body

@@ -35,7 +35,7 @@ def test_create_applies_defaults_and_drops_server_fields(world):
     ({"device": {"__id": 1}, "tag_key": "k"}, (400, None)),
     ({"device": True, "tag_key": "k"}, (400, None)),
     ({"device": 1, "tag_key": None}, (400, None)),
-    ({"device": 1}, (500, None)),
+    ({"device": 1}, (400, "It is necessary that each device_tag has a tag_key.")),
     ({"device": 999, "tag_key": "k"}, (409, "Foreign key constraint violated")),
     ({"device": 1, "tag_key": "group"}, (409, '"device" and "tag_key" must be unique.')),
 ])
@@ -59,11 +59,15 @@ def test_wire_values_accepted_on_write(world):
 def test_update_rules(world):
     beta = world.ids["beta"]
     assert status_of(lambda: world.odata.update(ADMIN_CALLER, "device", beta, {})) == (400, "No fields to update")
-    assert status_of(lambda: world.odata.update(ADMIN_CALLER, "device", beta, {"nope": 1}))[0] == 500
-    assert status_of(lambda: world.odata.update(ADMIN_CALLER, "device", beta, {"overall_status": "x"}))[0] == 500
-    # A create-only field is dropped from a PATCH; with nothing else left that is the 500 of an empty PATCH.
+    unchangeable = "Invalid request: none of the fields sent can be changed on {} (unknown, computed or read-only): {}"
+    assert status_of(lambda: world.odata.update(ADMIN_CALLER, "device", beta, {"nope": 1})) == (
+        400, unchangeable.format("device", "nope"))
+    assert status_of(lambda: world.odata.update(ADMIN_CALLER, "device", beta, {"overall_status": "x"})) == (
+        400, unchangeable.format("device", "overall_status"))
+    # A create-only field is dropped from a PATCH; with nothing else left the PATCH changes nothing.
     assert status_of(lambda: world.odata.update(ADMIN_CALLER, "application", world.ids["app1"],
-                                                {"organization": world.ids["org2"]}))[0] == 500
+                                                {"organization": world.ids["org2"]})) == (
+        400, unchangeable.format("application", "organization"))
     world.odata.update(ADMIN_CALLER, "application", world.ids["app1"], {"organization": world.ids["org2"], "app_name": "renamed"})
     assert world.odata.read(ADMIN_CALLER, "application", f"$select=organization,app_name&$filter=id eq {world.ids['app1']}") == [
         {"organization": {"__id": world.ids["org1"]}, "app_name": "renamed"}]

@@ -85,7 +85,8 @@ def test_v3_report_refusals(api):
     assert api.patch("/device/v3/state", json=other, headers=api.key("device_online")).status_code == 401
     unknown_image = {ONLINE: {"apps": {api.row("application", api.ids["fleet_one"])["uuid"]: {"releases": {
         "a" * 32: {"services": {"web": {"image": "nowhere/x"}}}}}}}}
-    assert api.patch("/device/v3/state", json=unknown_image, headers=api.key("device_online")).status_code == 500
+    response = api.patch("/device/v3/state", json=unknown_image, headers=api.key("device_online"))
+    assert (response.status_code, response.json()) == (400, "Invalid request: no image is stored at nowhere/x")
 
 
 def test_v2_report_and_tags(api):

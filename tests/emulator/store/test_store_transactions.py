@@ -93,7 +93,7 @@ def test_unique_and_foreign_key_violations(store):
         assert (error.value.status, error.value.body) == (409, "Foreign key constraint violated")
         with pytest.raises(ApiError) as error:
             tx.insert("child", {"parent": parent})
-        assert (error.value.status, error.value.body) == (500, None)
+        assert (error.value.status, error.value.body) == (400, "It is necessary that each child has a key.")
 
 
 def test_rollback_on_error_and_nested_transactions(store):
