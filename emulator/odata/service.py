@@ -82,7 +82,7 @@ class ODataService:
             if body is None or body == {}:
                 raise bad_request("No fields to update")
             if not isinstance(body, dict):
-                raise ApiError(400)
+                raise bad_request("Invalid request: the body must be a JSON object")
             if method == "PUT":
                 body = self._replacement(resource, body)
             with self.store.transaction() as tx:
@@ -115,7 +115,7 @@ class ODataService:
         if body is None:
             raise bad_request("POST needs a JSON object body")
         if not isinstance(body, dict):
-            raise ApiError(400)
+            raise bad_request("Invalid request: the body must be a JSON object")
         new_id = self._insert(caller, resource, body)
         headers = {"Location": f"{prefix}{resource.name}(@id)?@id={new_id}"}
         if options.custom.get("returnResource", "").lower() == "false":
@@ -168,7 +168,7 @@ class ODataService:
 
     def _update(self, caller, resource, body: dict, where: tuple, options) -> None:
         if not isinstance(body, dict):
-            raise ApiError(400)
+            raise bad_request("Invalid request: the body must be a JSON object")
         if not body:
             raise bad_request("No fields to update")
         with self.store.transaction() as tx:

@@ -1,6 +1,7 @@
 """Turns written values into their stored form, and stored values into Python values.
 
-Type errors are the real API's body-validation failures: 400 with an empty body.
+A value of the wrong type is a 400 naming the field and what it takes (the real API's body
+validation answers an empty 400).
 """
 from __future__ import annotations
 
@@ -16,8 +17,19 @@ _INTEGER_TEXT = re.compile(r"^\s*-?\d+\s*$")
 _REAL_TEXT = re.compile(r"^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$")
 
 
-def _invalid() -> ApiError:
-    return ApiError(400)
+EXPECTED = {
+    "integer": "an integer", "biginteger": "an integer", "fk": "an integer id", "real": "a number",
+    "string": "a string", "text": "a string", "boolean": "true or false (or 1 or 0)",
+    "datetime": "a date (ISO 8601 text or epoch milliseconds)", "json": "a JSON object or array",
+}
+
+
+class _WrongType(Exception):
+    """Raised by the converters below; to_stored turns it into a 400 that names the field."""
+
+
+def _invalid() -> _WrongType:
+    return _WrongType()
 
 
 def _integer(value):
@@ -83,16 +95,26 @@ def _text(field, value):
     limit = field.max_length if field.max_length is not None else (
         DEFAULT_STRING_LENGTH if field.type == "string" else None)
     if limit is not None and len(value) > limit:
-        raise _invalid()
+        raise ApiError(400, f"Invalid request: {field.name} is {len(value)} characters long, at most {limit} are allowed")
     return value
 
 
 def to_stored(field, value):
-    """The stored form of `value` for `field`, or ApiError(400) with an empty body."""
+    """The stored form of `value` for `field`, or an ApiError(400) that says what is wrong."""
     if value is None:
         if field.required or not field.nullable:
-            raise _invalid()
+            raise ApiError(400, f"Invalid request: {field.name} cannot be null")
         return None
+    try:
+        stored = _convert(field, value)
+    except _WrongType:
+        raise ApiError(400, f"Invalid request: {field.name} must be {EXPECTED.get(field.type, field.type)}") from None
+    if field.choices is not None and stored not in field.choices and value not in field.choices:
+        raise ApiError(400, "Check constraint violated")
+    return stored
+
+
+def _convert(field, value):
     kind = field.type
     if kind in ("integer", "biginteger", "fk"):
         stored = _integer(value)
@@ -108,8 +130,6 @@ def to_stored(field, value):
         stored = _json(value)
     else:
         stored = value
-    if field.choices is not None and stored not in field.choices and value not in field.choices:
-        raise ApiError(400, "Check constraint violated")
     return stored
 
 

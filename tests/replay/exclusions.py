@@ -10,8 +10,9 @@ from __future__ import annotations
 SKIP = "skip"
 # The status must match; the body is not compared.
 STATUS_ONLY = "status only"
-# The recording shows a 500; the emulator must answer a 4xx instead (issue: "never a 500").
-CLIENT_ERROR = "4xx instead of 500"
+# The recording shows a 500 or an empty 400; the emulator must answer a 4xx with a message instead
+# (issue: "Malformed input gets a 4xx with a message, never a 500").
+CLIENT_ERROR = "4xx with a message"
 
 CLOUD_ENDPOINT = "balenaCloud has this endpoint; open-balena answered 404 (README §5.6)"
 CLOUD_RESOURCE = "balenaCloud has this resource; open-balena answered 401 (README §5.6)"
@@ -19,6 +20,7 @@ CLOUD_FIELD = "balenaCloud has this field; open-balena answered 500 (README §5.
 CLOUD_ORGS = "balenaCloud users may create and delete organizations; open-balena refused (README §5.4)"
 FAKE_SUPERVISOR = "the body is the recorder's fake supervisor's canned answer (README §5.6)"
 MALFORMED = "malformed request: open-balena answered 500, the issue requires a 4xx with a message"
+UNEXPLAINED_400 = "invalid body: open-balena answered an empty 400, the issue requires a message"
 SECOND_USER = "a second user signs up in balenaCloud; open-balena has no sign-up (README §5.4)"
 
 _TABLE = [
@@ -30,6 +32,7 @@ _TABLE = [
     ((188, 655, 657, 660, 663, 664, 665, 668, 669), SKIP, CLOUD_ENDPOINT),
     ((256, 258), STATUS_ONLY, FAKE_SUPERVISOR),
     ((555, 556, 621, 624, 625, 631, 633, 635, 636, 637, 639, 648, 750), CLIENT_ERROR, MALFORMED),
+    ((609, 610, 618, 622, 626), CLIENT_ERROR, UNEXPLAINED_400),
 ]
 
 EXCLUSIONS: dict[int, tuple[str, str]] = {

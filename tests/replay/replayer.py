@@ -131,6 +131,8 @@ class Replayer:
         if kind == CLIENT_ERROR:
             if not 400 <= response.status_code < 500:
                 outcome.problems.append(f"status {response.status_code}, a 4xx was expected")
+            elif not (isinstance(actual, str) and actual.strip()):
+                outcome.problems.append("a 4xx without a message")
             return outcome
         if response.status_code != record["status"]:
             outcome.problems.append(f"status {response.status_code}, recorded {record['status']}")

@@ -30,11 +30,12 @@ def test_create_applies_defaults_and_drops_server_fields(world):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ({"device": 1, "tag_key": 5}, (400, None)),
-    ({"device": 1, "tag_key": "x" * 256}, (400, None)),
-    ({"device": {"__id": 1}, "tag_key": "k"}, (400, None)),
-    ({"device": True, "tag_key": "k"}, (400, None)),
-    ({"device": 1, "tag_key": None}, (400, None)),
+    ({"device": 1, "tag_key": 5}, (400, "Invalid request: tag_key must be a string")),
+    ({"device": 1, "tag_key": "x" * 256},
+     (400, "Invalid request: tag_key is 256 characters long, at most 255 are allowed")),
+    ({"device": {"__id": 1}, "tag_key": "k"}, (400, "Invalid request: device must be an integer id")),
+    ({"device": True, "tag_key": "k"}, (400, "Invalid request: device must be an integer id")),
+    ({"device": 1, "tag_key": None}, (400, "Invalid request: tag_key cannot be null")),
     ({"device": 1}, (400, "It is necessary that each device_tag has a tag_key.")),
     ({"device": 999, "tag_key": "k"}, (409, "Foreign key constraint violated")),
     ({"device": 1, "tag_key": "group"}, (409, '"device" and "tag_key" must be unique.')),

@@ -158,10 +158,11 @@ def test_stored_forms(field, value, stored):
     (Field("n", "json"), "text"), (Field("n", "string"), 5), (Field("n", "string"), "x" * 256),
     (Field("n", "string", max_length=3), "abcd"), (Field("n", "string", nullable=False), None),
 ])
-def test_invalid_values_are_an_empty_400(field, value):
+def test_invalid_values_are_a_400_naming_the_field(field, value):
     with pytest.raises(ApiError) as error:
         to_stored(field, value)
-    assert (error.value.status, error.value.body) == (400, None)
+    assert error.value.status == 400
+    assert error.value.body.startswith("Invalid request: n ")
 
 
 def test_choices():
