@@ -14,16 +14,11 @@ ENV_VARIABLE = "BALENA_RECORDINGS_DIR"
 NORMALISED = "open-balena-v7.normalised.jsonl"
 RAW = "open-balena-v7.raw.jsonl"
 STEPS = "open-balena-v7.steps.jsonl"
-_REPO_ROOT = Path(__file__).resolve().parents[2]
-_CANDIDATES = (
-    Path(__file__).resolve().parent / "recordings",
-    _REPO_ROOT.parent / "shared" / "reference" / "recordings",
-)
+_CANDIDATES = (Path(__file__).resolve().parent / "recordings",)
 
 
 def folder() -> Path | None:
-    """Where the recordings are: $BALENA_RECORDINGS_DIR, a copy next to this module, or the
-    shared reference folder beside the checkout."""
+    """Where the recordings are: $BALENA_RECORDINGS_DIR, else the copy next to this module."""
     configured = os.environ.get(ENV_VARIABLE)
     candidates = (Path(configured),) if configured else _CANDIDATES
     for candidate in candidates:
