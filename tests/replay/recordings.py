@@ -14,6 +14,7 @@ ENV_VARIABLE = "BALENA_RECORDINGS_DIR"
 NORMALISED = "open-balena-v7.normalised.jsonl"
 RAW = "open-balena-v7.raw.jsonl"
 STEPS = "open-balena-v7.steps.jsonl"
+_REPO_ROOT = Path(__file__).resolve().parents[2]
 _CANDIDATES = (Path(__file__).resolve().parent / "recordings",)
 
 
@@ -47,9 +48,8 @@ def steps(where: Path) -> list[dict]:
 
 def device_types_file(where: Path) -> Path | None:
     """The 145 device types in the order open-balena numbered them (by slug): beside the
-    recordings, in the reference data folder, or the emulator's own copy of that list."""
-    for candidate in (where / "device-types.json", where.parent / "data" / "device-types.json",
-                      _REPO_ROOT / "emulator" / "seed" / "data" / "device-types.json"):
+    recordings, or the emulator's own copy of that list."""
+    for candidate in (where / "device-types.json", _REPO_ROOT / "emulator" / "seed" / "data" / "device-types.json"):
         if candidate.is_file():
             return candidate
     return None
