@@ -1,0 +1,43 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The private file through which the cloudlink helper gets the token (never a command line)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from .cache_key import token_fingerprint
+
+DEFAULT_DIRECTORY = os.path.join("~", ".ansible", "balena", "cloudlink")
+
+
+def default_path(token, directory=DEFAULT_DIRECTORY):
+    """One file per token, named by its fingerprint."""
+    return os.path.join(os.path.expanduser(directory), token_fingerprint(token) + ".token")
+
+
+def write_token_file(path, token):
+    """Write ``token`` to ``path`` with mode 0600 (directory 0700), atomically; skip if unchanged."""
+    path = os.path.expanduser(path)
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, mode=0o700, exist_ok=True)
+    try:
+        with open(path, "r", encoding="utf-8") as handle:
+            if handle.read().strip() == token and (os.stat(path).st_mode & 0o077) == 0:
+                return path
+    except OSError:
+        pass
+    handle, temporary = tempfile.mkstemp(prefix=".token-", dir=directory)
+    try:
+        os.fchmod(handle, 0o600)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(token)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+    return path

@@ -1,0 +1,100 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""How Ansible reaches a device: the connection variables of each ``connection_mode``."""
+
+from __future__ import annotations
+
+import ipaddress
+import shlex
+from urllib.parse import urlsplit
+
+MODES = ("api", "local", "cloudlink", "none")
+HOST_OS_SSH_PORT = 22222
+CLOUDLINK_DOMAIN = "balena"
+
+
+def _parsed(address):
+    try:
+        return ipaddress.ip_address(address)
+    except ValueError:
+        return None
+
+
+def _rank(address):
+    """Lower is better: private IPv4, other IPv4, global IPv6, other IPv6; link-local and loopback last."""
+    if address.is_loopback or address.is_link_local or address.is_unspecified or address.is_multicast:
+        return 9
+    if address.version == 4:
+        return 0 if address.is_private else 1
+    return 2 if address.is_global else 3
+
+
+def lan_address(addresses, networks=()):
+    """The address to reach a device on its LAN, from the API's space-separated list.
+
+    Addresses inside ``networks`` (CIDR strings, in order of preference) come first; otherwise a
+    private IPv4 address is preferred. None when nothing usable is listed.
+    """
+    parsed = [(text, _parsed(text)) for text in addresses]
+    parsed = [(text, address) for text, address in parsed if address is not None]
+    for network in networks:
+        subnet = ipaddress.ip_network(str(network), strict=False)
+        for text, address in parsed:
+            if address.version == subnet.version and address in subnet:
+                return text
+    usable = [(_rank(address), index, text) for index, (text, address) in enumerate(parsed) if _rank(address) < 9]
+    return min(usable)[2] if usable else None
+
+
+def default_tunnel_host(api_url):
+    """``tunnel.<domain>`` for an API at ``api.<domain>`` (balenaCloud: tunnel.balena-cloud.com)."""
+    host = urlsplit(api_url).hostname or ""
+    domain = host[len("api."):] if host.startswith("api.") else host
+    return "tunnel." + domain
+
+
+def proxy_command(python, helper, tunnel_host, tunnel_port, tls, username, token_file=None, validate_certs=True):
+    """The ``ProxyCommand`` that runs the cloudlink helper; ssh fills in ``%h`` and ``%p``.
+
+    The token is never on this line: it is read from ``token_file`` (mode 0600) or, without one,
+    from ``BALENA_API_KEY``/``BALENA_API_TOKEN`` in the helper's environment.
+    """
+    words = [python, helper, "--tunnel-host", tunnel_host, "--tunnel-port", str(tunnel_port), "--username", username]
+    if not tls:
+        words.append("--no-tls")
+    elif not validate_certs:
+        words.append("--insecure")
+    if token_file:
+        words += ["--token-file", token_file]
+    return " ".join(shlex.quote(word) for word in words) + " %h %p"
+
+
+def connection_variables(mode, record, cloudlink=None, local_networks=(), controller_python=None):
+    """The variables for one device (an empty dict for ``none``).
+
+    ``cloudlink``: dict with ``username`` and ``proxy_command``, needed for that mode.
+    ``controller_python``: for ``api``, the interpreter that runs the modules on the controller (the
+    implicit localhost uses the same), so that they find the libraries the collection needs.
+    """
+    if mode == "none":
+        return {}
+    if mode == "api":
+        found = {"ansible_connection": "local"}
+        if controller_python:
+            found["ansible_python_interpreter"] = controller_python
+        return found
+    if mode == "local":
+        found = {"ansible_connection": "ssh", "ansible_port": HOST_OS_SSH_PORT, "ansible_user": "root"}
+        address = lan_address(record.get("ip_addresses") or (), local_networks)
+        if address:
+            found["ansible_host"] = address
+        return found
+    if mode == "cloudlink":
+        return {
+            "ansible_connection": "ssh",
+            "ansible_host": "{0}.{1}".format(record["uuid"], CLOUDLINK_DOMAIN),
+            "ansible_port": HOST_OS_SSH_PORT,
+            "ansible_user": cloudlink["username"],
+            "ansible_ssh_common_args": "-o " + shlex.quote("ProxyCommand=" + cloudlink["proxy_command"]),
+        }
+    raise ValueError("connection_mode must be one of {0}".format(", ".join(MODES)))

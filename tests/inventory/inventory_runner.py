@@ -1,0 +1,102 @@
+"""Run the real `ansible-inventory` and `ansible-playbook` against an emulator, the way users do."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+COLLECTIONS_ROOT = REPO_ROOT / ".cache" / "collections"
+BIN = Path(sys.executable).parent
+RUN_TIMEOUT = 300
+
+
+def _empty_config():
+    path = REPO_ROOT / ".cache" / "inventory-tests" / "ansible.cfg"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("# No settings: the tests set what they need in the environment.\n", encoding="utf-8")
+    return path
+
+
+def ansible_env(emulator=None, api_key=None, **extra):
+    """A clean environment: this checkout as the only collection, no user config, failures are fatal."""
+    env = {name: value for name, value in os.environ.items()
+           if not name.startswith(("ANSIBLE_", "BALENA_"))}
+    env.update({
+        "ANSIBLE_COLLECTIONS_PATH": str(COLLECTIONS_ROOT),
+        "ANSIBLE_CONFIG": str(_empty_config()),
+        "ANSIBLE_LOCAL_TEMP": str(REPO_ROOT / ".cache" / "inventory-tests" / "tmp"),
+        "ANSIBLE_INVENTORY_UNPARSED_FAILED": "true",
+        "ANSIBLE_INVENTORY_ENABLED": "balena.cloud.balena,ini",
+        "ANSIBLE_NOCOLOR": "1",
+        "ANSIBLE_FORCE_COLOR": "0",
+        "ANSIBLE_DEPRECATION_WARNINGS": "0",
+        "PATH": str(BIN) + os.pathsep + env.get("PATH", ""),
+    })
+    if emulator is not None:
+        env["BALENA_API_URL"] = emulator.url
+        env["BALENA_API_KEY"] = api_key or emulator.credentials["api_key"]
+    env.update({name: str(value) for name, value in extra.items()})
+    return env
+
+
+def write_config(directory, config, name="test.balena.yml"):
+    path = Path(directory) / name
+    path.write_text(yaml.safe_dump(dict({"plugin": "balena.cloud.balena"}, **config), sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run(command, env, check=True, cwd=None):
+    result = subprocess.run(command, env=env, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=RUN_TIMEOUT, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError("{0} failed ({1})\n--- stdout ---\n{2}\n--- stderr ---\n{3}".format(
+            " ".join(map(str, command)), result.returncode, result.stdout[-4000:], result.stderr[-4000:]))
+    return result
+
+
+def unwrap(value):
+    """ansible-inventory (2.21) writes some plugin strings as {"__ansible_unsafe": "..."}: keep the string."""
+    if isinstance(value, dict):
+        if set(value) == {"__ansible_unsafe"}:
+            return value["__ansible_unsafe"]
+        return {key: unwrap(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [unwrap(item) for item in value]
+    return value
+
+
+def inventory_list(config_path, env, *arguments):
+    result = run([BIN / "ansible-inventory", "-i", str(config_path), "--list", *arguments], env)
+    return unwrap(json.loads(result.stdout))
+
+
+def inventory_graph(config_path, env, *arguments):
+    return run([BIN / "ansible-inventory", "-i", str(config_path), "--graph", *arguments], env).stdout
+
+
+def inventory_failure(config_path, env):
+    """The stderr of an `ansible-inventory --list` that must fail."""
+    result = run([BIN / "ansible-inventory", "-i", str(config_path), "--list"], env, check=False)
+    assert result.returncode != 0, "expected a failure, got:\n" + result.stdout[-2000:]
+    return result.stderr
+
+
+def hosts_of(listing):
+    return sorted(listing.get("_meta", {}).get("hostvars", {}))
+
+
+def group_hosts(listing, group):
+    return sorted(listing.get(group, {}).get("hosts", []))
+
+
+def device_requests(emulator, resource="device"):
+    """The logged GET requests of one OData resource since the log was last cleared."""
+    prefix = "/v7/{0}".format(resource)
+    return [entry for entry in emulator.request_log()
+            if entry["method"] == "GET" and (entry["path"] == prefix or entry["path"].startswith(prefix + "?"))]

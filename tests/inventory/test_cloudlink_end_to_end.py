@@ -1,0 +1,117 @@
+"""`ansible.builtin.raw` over cloudlink: ssh -> the shipped helper -> the emulator's tunnel -> a real sshd.
+
+The sshd on loopback stands in for the devices' host OS; tools/loopback-sshd.sh starts it (and its
+`install` command, run by CI, installs Debian's openssh-server).
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import requests
+import yaml
+
+from inventory_runner import BIN, REPO_ROOT, ansible_env, run, write_config
+
+SCRIPT = REPO_ROOT / "tools" / "loopback-sshd.sh"
+OPERATED = ["cafe-screen", "entrance-kiosk", "lobby-screen"]
+
+
+def _sshd_installed():
+    return shutil.which("sshd") or Path("/usr/sbin/sshd").exists()
+
+
+@pytest.fixture
+def sshd(tmp_path):
+    if not _sshd_installed():
+        missing = "sshd is not installed (tools/loopback-sshd.sh install)"
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    directory = tmp_path / "sshd"
+    subprocess.run([str(SCRIPT), "start", str(directory)], check=True, capture_output=True, timeout=60)
+    try:
+        yield directory
+    finally:
+        subprocess.run([str(SCRIPT), "stop", str(directory)], check=False, capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def tunnel(emulator, sshd):
+    hook = emulator.url + "/_emulator/tunnel"
+    port = int((sshd / "port").read_text(encoding="utf-8"))
+    requests.post(hook, json={"target_port": port}, headers=emulator.admin_headers, timeout=30).raise_for_status()
+    try:
+        yield port
+    finally:
+        requests.delete(hook, headers=emulator.admin_headers, timeout=30)
+
+
+def _setup(emulator, sshd, tmp_path):
+    host, port = emulator.url[len("http://"):].rsplit(":", 1)
+    config = write_config(tmp_path, {
+        "api_url": emulator.url, "api_key": emulator.credentials["api_key"],
+        "connection_mode": "cloudlink", "cloudlink_tunnel_host": host, "cloudlink_tunnel_port": int(port),
+        "cloudlink_tunnel_tls": False, "cloudlink_token_file": str(tmp_path / "token"),
+        # The stand-in sshd knows the local user, not the balena username the tunnel checks.
+        "compose": {"ansible_user": repr(getpass.getuser())},
+    })
+    hostvars = json_list(config, emulator)["_meta"]["hostvars"]
+    host_key = (sshd / "host_ed25519.pub").read_text(encoding="utf-8").split()[:2]
+    known_hosts = tmp_path / "known_hosts"
+    known_hosts.write_text("".join("[{0}]:22222 {1}\n".format(variables["ansible_host"], " ".join(host_key))
+                                   for variables in hostvars.values()), encoding="utf-8")
+    env = ansible_env(
+        emulator,
+        ANSIBLE_PRIVATE_KEY_FILE=sshd / "client_key",
+        ANSIBLE_SSH_ARGS="-o UserKnownHostsFile={0} -o StrictHostKeyChecking=yes -o ControlMaster=no".format(known_hosts),
+        ANSIBLE_TIMEOUT=30,
+    )
+    # The key is in the inventory file only: the helper can get it from the token file alone.
+    del env["BALENA_API_KEY"], env["BALENA_API_URL"]
+    return config, env
+
+
+def json_list(config, emulator):
+    from inventory_runner import inventory_list
+    return inventory_list(config, ansible_env(emulator))
+
+
+def _playbook(tmp_path, hosts, out):
+    path = tmp_path / "raw.yml"
+    path.write_text(yaml.safe_dump([{
+        "hosts": hosts, "gather_facts": False,
+        "tasks": [{"name": "Write a file on the device", "ansible.builtin.raw":
+                   "echo {{ balena_uuid }} $(id -un) > " + str(out) + "/{{ inventory_hostname }}"}],
+    }]), encoding="utf-8")
+    return path
+
+
+def test_raw_reaches_sshd_through_the_tunnel(emulator, sshd, tunnel, tmp_path):
+    config, env = _setup(emulator, sshd, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    emulator.clear_request_log()
+    run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path, "fleet_demo_digital_signage:&online", out))],
+        env)
+    written = sorted(path.name for path in out.iterdir())
+    assert written == OPERATED
+    assert (out / "lobby-screen").read_text(encoding="utf-8").split() == ["b05e5bba28df79d5eab5e1aa2c6300be", getpass.getuser()]
+    connects = [entry for entry in emulator.request_log() if entry["method"] == "CONNECT"]
+    assert sorted(entry["status"] for entry in connects) == [200, 200, 200]
+
+
+def test_the_tunnel_refuses_a_fleet_the_user_may_only_observe(emulator, sshd, tunnel, tmp_path):
+    config, env = _setup(emulator, sshd, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path, "dock-a-scanner", out))], env,
+                 check=False)
+    assert result.returncode != 0
+    assert "UNREACHABLE" in result.stdout
+    assert "403" in result.stdout + result.stderr
+    assert list(out.iterdir()) == []

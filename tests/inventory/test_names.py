@@ -1,0 +1,70 @@
+"""Host names, duplicate names and host variable names."""
+from __future__ import annotations
+
+import requests
+
+from inventory_runner import BIN, ansible_env, run, hosts_of, inventory_failure, inventory_list, write_config
+
+
+def test_hostnames_preference_list_and_templates(env, tmp_path):
+    listing = inventory_list(write_config(tmp_path, {"fleets": ["demo/air-quality"], "hostnames": ["short_uuid"]}), env)
+    assert all(len(name) == 7 for name in hosts_of(listing))
+    template = "{{ balena_fleet | split('/') | last }}-{{ balena_device_name }}"
+    listing = inventory_list(write_config(tmp_path, {"fleets": ["demo/air-quality"], "hostnames": [template]}), env)
+    assert hosts_of(listing) == ["air-quality-basement-sensor", "air-quality-garage-sensor", "air-quality-roof-sensor"]
+    listing = inventory_list(write_config(tmp_path, {"fleets": ["demo/air-quality"], "hostnames": ["uuid"]}), env)
+    assert all(len(name) == 32 for name in hosts_of(listing))
+
+
+def test_an_empty_choice_falls_through_to_the_next(env, tmp_path):
+    config = {"fleets": ["demo/digital-signage"], "hostnames": ["{{ balena_note or '' }}", "device_name"]}
+    listing = inventory_list(write_config(tmp_path, config), env)
+    assert "Power supply being replaced" in hosts_of(listing)
+    assert "lobby-screen" in hosts_of(listing)
+
+
+def _rename(emulator, old, new):
+    headers = {"Authorization": "Bearer " + emulator.credentials["api_key"]}
+    response = requests.patch(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(old)},
+                              json={"device_name": new}, headers=headers, timeout=30)
+    response.raise_for_status()
+
+
+def test_duplicate_names_never_overwrite_each_other(fresh_emulator, tmp_path):
+    _rename(fresh_emulator, "roof-sensor", "lobby-screen")
+    env = ansible_env(fresh_emulator)
+    listing = inventory_list(write_config(tmp_path, {"duplicate_names": "suffix"}), env)
+    hostvars = listing["_meta"]["hostvars"]
+    assert "lobby-screen" not in hostvars
+    twins = [name for name in hostvars if name.startswith("lobby-screen-")]
+    assert len(twins) == 2
+    for name in twins:
+        assert name == "lobby-screen-" + hostvars[name]["balena_uuid"][:7]
+    assert len(hostvars) == 13
+
+    config = write_config(tmp_path, {"duplicate_names": "warn"})
+    result = run([BIN / "ansible-inventory", "-i", str(config), "--list"], env)
+    assert "devices share host names" in result.stderr
+    assert "lobby-screen" in result.stderr
+
+    error = inventory_failure(write_config(tmp_path, {"duplicate_names": "error"}), env)
+    assert "devices share host names" in error
+
+
+def test_hostvars_prefix_is_configurable_and_never_reserved(env, tmp_path):
+    listing = inventory_list(write_config(tmp_path, {"hostvars_prefix": "bn_", "fleets": ["demo/lab-prototypes"]}), env)
+    variables = listing["_meta"]["hostvars"]["bench-nuc"]
+    assert variables["bn_tags"] == {"owner": "demo"}
+    assert not [name for name in variables if name.startswith("balena_")]
+
+    error = inventory_failure(write_config(tmp_path, {"hostvars_prefix": ""}), env)
+    assert "reserved" in error and "tags" in error
+
+
+def test_no_reserved_name_is_ever_set(env, tmp_path):
+    from ansible.vars.reserved import get_reserved_names
+
+    listing = inventory_list(write_config(tmp_path, {"fetch_variables": True, "fetch_service_status": True}), env)
+    reserved = set(get_reserved_names())
+    for variables in listing["_meta"]["hostvars"].values():
+        assert not reserved & set(variables)

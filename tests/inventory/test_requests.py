@@ -1,0 +1,61 @@
+"""Request economy: one request per page, batched enrichment only for the hosts that passed the filters."""
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from inventory_runner import device_requests, hosts_of, inventory_list, write_config
+
+
+def test_one_request_per_page_and_nothing_per_device(env, emulator, tmp_path):
+    listing = inventory_list(write_config(tmp_path, {"page_size": 5}), env)
+    assert len(hosts_of(listing)) == 13
+    log = emulator.request_log()
+    assert [entry["method"] for entry in log] == ["GET"] * 3, log
+    paths = [unquote(entry["path"]) for entry in log]
+    assert all(path.startswith("/v7/device?") for path in paths)
+    assert ["$skip=0" in paths[0], "$skip=5" in paths[1], "$skip=10" in paths[2]] == [True] * 3
+
+
+def test_the_query_selects_and_expands_what_the_inventory_needs(env, emulator, tmp_path):
+    inventory_list(write_config(tmp_path, {}), env)
+    path = unquote(device_requests(emulator)[0]["path"])
+    assert "$select=id,uuid,device_name," in path
+    for expanded in ("belongs_to__application($select=id,slug", "is_of__device_type($select=slug)",
+                     "device_tag($select=tag_key,value)", "is_running__release($select=commit,raw_version)",
+                     "should_be_running__release($select=commit,raw_version)"):
+        assert expanded in path
+
+
+def test_enrichment_is_batched_and_only_for_hosts_that_passed(env, emulator, tmp_path):
+    config = {
+        "fetch_variables": True, "fetch_service_status": True, "fetch_concurrency": 2,
+        "filters": [{"include": "balena_fleet == 'demo/digital-signage'"}, {"exclude": "true"}],
+    }
+    listing = inventory_list(write_config(tmp_path, config), env)
+    lobby = listing["_meta"]["hostvars"]["lobby-screen"]
+    assert lobby["balena_env"] == {"SCREEN_ROTATION": "90", "LOG_LEVEL": "info"}
+    assert lobby["balena_config"] == {"BALENA_SUPERVISOR_POLL_INTERVAL": "900000"}
+    assert lobby["balena_services"]["player"]["status"] == "Running"
+    kiosk = listing["_meta"]["hostvars"]["entrance-kiosk"]
+    assert kiosk["balena_config"]["BALENA_HOST_CONFIG_gpu_mem"] == "128"
+    assert kiosk["balena_env"] == {"SCREEN_ROTATION": "0", "LOG_LEVEL": "info"}
+
+    log = emulator.request_log()
+    resources = sorted(unquote(entry["path"]).split("?")[0] for entry in log)
+    assert resources == sorted([
+        "/v7/device", "/v7/device_environment_variable", "/v7/application_environment_variable",
+        "/v7/device_config_variable", "/v7/application_config_variable", "/v7/image_install",
+    ])
+    variables = unquote(next(entry["path"] for entry in log if "/v7/device_environment_variable" in entry["path"]))
+    signage_ids = sorted(vars_["balena_id"] for vars_ in listing["_meta"]["hostvars"].values())
+    assert "device in ({0})".format(", ".join(map(str, signage_ids))) in variables
+
+
+def test_rate_limiting_is_waited_out(env, emulator, tmp_path):
+    emulator.inject_fault({"status": 429, "retry_after": 1, "path": "^/v7/device", "times": 1})
+    try:
+        listing = inventory_list(write_config(tmp_path, {"fleets": ["demo/lab-prototypes"]}), env)
+    finally:
+        emulator.clear_faults()
+    assert hosts_of(listing) == ["bench-nuc"]
+    assert [entry["status"] for entry in emulator.request_log()] == [429, 200]

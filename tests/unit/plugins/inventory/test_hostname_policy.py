@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostnames import DuplicateHostnames, pick_name, resolve_duplicates
+
+
+def _record(uuid, name="dev"):
+    return {"uuid": uuid, "short_uuid": uuid[:7], "device_name": name}
+
+
+def test_first_non_empty_choice_wins():
+    record = _record("abcdef0123456789", name="")
+    assert pick_name(record, ["device_name", "short_uuid"], None) == "abcdef0"
+    assert pick_name(record, ["{{ x }}", "uuid"], lambda template: "  ") == "abcdef0123456789"
+    assert pick_name(record, ["{{ x }}"], lambda template: "from-template") == "from-template"
+
+
+def test_nothing_usable_falls_back_to_the_uuid():
+    assert pick_name(_record("abcdef0123", name=None), ["device_name"], None) == "abcdef0123"
+
+
+def test_unknown_choice_is_rejected():
+    with pytest.raises(ValueError):
+        pick_name(_record("a"), ["serial"], None)
+
+
+def test_suffix_names_every_twin_and_leaves_others_alone():
+    named = [("a", _record("1111111aaa")), ("b", _record("2222222bbb")), ("a", _record("3333333ccc"))]
+    names, duplicates = resolve_duplicates(named, "suffix")
+    assert names == ["a-1111111", "b", "a-3333333"]
+    assert duplicates == {"a": ["1111111aaa", "3333333ccc"]}
+
+
+def test_suffix_never_collides_with_another_plain_name():
+    named = [("a", _record("1111111aaa")), ("a", _record("2222222bbb")), ("a-1111111", _record("3333333ccc"))]
+    names, _duplicates = resolve_duplicates(named, "warn")
+    assert len(set(names)) == 3
+    assert names[0] == "a-1111111a"
+
+
+def test_error_policy():
+    with pytest.raises(DuplicateHostnames, match="a .1111111aaa, 2222222bbb"):
+        resolve_duplicates([("a", _record("1111111aaa")), ("a", _record("2222222bbb"))], "error")
+    with pytest.raises(ValueError):
+        resolve_duplicates([], "ignore")
