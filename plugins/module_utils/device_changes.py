@@ -1,0 +1,86 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Resolve what a device setting names (a fleet, a release, a supervisor or OS version) once for
+many devices, and write the changed fields with one PATCH per group of devices that get the
+same change."""
+
+from __future__ import annotations
+
+from .diff import link_id
+from .errors import ParameterError
+from .facets import patch_ids
+from .fleet_releases import successful_releases
+from .sdk.models.os_releases import is_architecture_compatible
+
+TYPE_WITH_ARCH = {"$select": ["id", "slug"], "$expand": {"is_of__cpu_architecture": {"$select": ["id", "slug"]}}}
+
+
+def architecture(device_type):
+    """``(id, slug)`` of the CPU architecture of an expanded device type."""
+    arch = device_type[0]["is_of__cpu_architecture"][0]
+    return arch["id"], arch["slug"]
+
+
+def target_fleet(balena, fleet, devices, parameter="fleet"):
+    """The fleet devices move to, checked against each device's CPU architecture."""
+    found = balena.models.application.get(fleet, {"$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
+    fleet_arch = architecture(found["is_for__device_type"])[1]
+    for device in devices:
+        device_type = device.get("is_of__device_type")
+        if isinstance(device_type, list) and device_type and not is_architecture_compatible(architecture(device_type)[1], fleet_arch):
+            raise ParameterError(parameter, "device {0} ({1}) cannot run fleet {2}, which is built for {3}".format(
+                device["uuid"], device_type[0]["slug"], found["slug"], fleet_arch))
+    return found
+
+
+def releases_by_fleet(balena, devices, fleet_ids, reference, fleet=None):
+    """``{fleet id: release id}`` for the fleets the devices belong to (or move to)."""
+    labels = {fleet["id"]: fleet["slug"]} if fleet else {}
+    for device in devices:
+        expanded = device.get("belongs_to__application")
+        if isinstance(expanded, list) and expanded:
+            labels.setdefault(expanded[0]["id"], expanded[0].get("slug"))
+    return successful_releases(balena.pine, fleet_ids, reference, labels=labels)
+
+
+def supervisor_releases(balena, arch_ids, version):
+    """``{architecture id: supervisor release id}`` for ``version`` (``17.0.3`` or ``v17.0.3``)."""
+    wanted = version[1:] if version.startswith("v") else version
+    found = {}
+    for arch_id in sorted(set(arch_ids)):
+        releases = balena.models.os.get_supervisor_releases_for_cpu_architecture(
+            arch_id, {"$top": 1, "$select": "id", "$filter": {"raw_version": wanted}})
+        if not releases:
+            raise ParameterError("supervisor_version", "no supervisor release {0} for this CPU architecture (id {1})".format(version, arch_id))
+        found[arch_id] = releases[0]["id"]
+    return found
+
+
+def os_releases(balena, device_type_slugs, version):
+    """``{device type slug: host OS release id}`` for ``version`` (``6.0.13``, ``v6.0.13`` or ``balenaOS 6.0.13``)."""
+    wanted = version.replace("balenaOS", "").strip()
+    wanted = wanted[1:] if wanted.startswith("v") else wanted
+    slugs = sorted(set(device_type_slugs))
+    by_type = balena.models.os.get_all_os_versions(slugs, {"$filter": {"status": "success"}})
+    found = {}
+    for slug in slugs:
+        matching = [release for release in by_type.get(slug, []) if release.get("raw_version") == wanted]
+        if not matching:
+            raise ParameterError("os_version", "balenaOS {0} is not available for device type {1}".format(wanted, slug))
+        found[slug] = matching[0]["id"]
+    return found
+
+
+def changed(current, wanted):
+    return {field: value for field, value in wanted.items() if link_id(current.get(field)) != value}
+
+
+def write_grouped(pine, changes_by_device):
+    """PATCH every device's changes, one request per chunk of devices with the same change; returns the count."""
+    groups = {}
+    for device_id, changes in changes_by_device.items():
+        if changes:
+            groups.setdefault(tuple(sorted(changes.items())), []).append(device_id)
+    for key, ids in groups.items():
+        patch_ids(pine, "device", ids, dict(key))
+    return len(groups)

@@ -1,0 +1,79 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parts of an object that are not its own fields (its tags, a setting of all its devices).
+
+A facet reads its current state from the object as ``find`` returned it (expanded there, so no
+extra request), plans the change, and applies it with exact ids once the object exists.
+"""
+
+from __future__ import annotations
+
+from .parents import Parent
+from .plan_runner import chunks, ids_filter, run as run_plans
+from .reconcile import reconcile
+
+
+class FacetPlan:
+    """``before``/``after`` as shown in the diff and result; ``apply(object_id)`` writes the change."""
+
+    def __init__(self, before, after, apply):
+        self.before = before
+        self.after = after
+        self.apply = apply
+
+
+class Facet:
+    """``name`` is the key of the facet in the returned object and in the diff."""
+
+    name = ""
+
+    def requested(self):
+        return True
+
+    def shown(self, found):
+        """The facet's current value, as returned when nothing changes."""
+        raise NotImplementedError
+
+    def plan(self, found, label):
+        """A FacetPlan, or None when ``found`` (None for a new object) already matches."""
+        raise NotImplementedError
+
+
+class KeyedFacet(Facet):
+    """``key = value`` rows under the object (its tags), expanded by ``find`` through ``keyed.expand()``."""
+
+    def __init__(self, name, pine, keyed, noun, desired, purge):
+        self.name = name
+        self.pine = pine
+        self.keyed = keyed
+        self.noun = noun
+        self.desired = desired
+        self.purge = purge
+
+    def requested(self):
+        return self.desired is not None
+
+    def current(self, found):
+        rows = (found or {}).get(self.keyed.resource) or []
+        return {row[self.keyed.key_field]: row["value"] for row in rows}
+
+    def shown(self, found):
+        return self.current(found)
+
+    def plan(self, found, label):
+        plan = reconcile(self.current(found), self.desired, self.purge)
+        if not plan.changed:
+            return None
+
+        def apply(object_id):
+            rows = (found or {}).get(self.keyed.resource) or []
+            parent = Parent(object_id, self.noun, label, rows, self.keyed)
+            run_plans(self.pine, self.keyed, [(parent, plan)])
+
+        return FacetPlan(plan.before, plan.after(), apply)
+
+
+def patch_ids(pine, resource, ids, body):
+    """PATCH ``body`` onto exactly these rows, in chunks that keep the URL short."""
+    for chunk in chunks(sorted(ids)):
+        pine.patch({"resource": resource, "options": {"$filter": ids_filter(chunk)}, "body": body})

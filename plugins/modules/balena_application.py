@@ -1,0 +1,424 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: balena_application
+short_description: Manage balena fleets
+version_added: 0.1.0
+description:
+  - Creates, changes, renames and removes a balena fleet (called an application in the API).
+  - Sets which release the fleet runs (a pinned release, or the latest one), turns device URLs on or off for
+    every device of the fleet, grants or revokes support access, and manages the fleet's tags.
+  - The fleet, its tags, its target release and the devices whose device URL differs are read in one request.
+author:
+  - balena.cloud contributors (@balena-cloud-ansible)
+extends_documentation_fragment:
+  - balena.cloud.auth
+  - balena.cloud.attributes
+options:
+  name:
+    description:
+      - Name of the fleet, inside O(organization).
+      - One of O(name), O(slug) and O(id) is required.
+    type: str
+  organization:
+    description:
+      - Handle or numeric id of the organization that owns the fleet. Required with O(name).
+    type: str
+  slug:
+    description:
+      - The fleet's slug, C(organization/name), instead of O(name) and O(organization).
+    type: str
+  id:
+    description:
+      - Numeric id of an existing fleet.
+    type: int
+  device_type:
+    description:
+      - Slug of the fleet's default device type, for example C(raspberrypi4-64). Required to create a fleet.
+      - On an existing fleet a different device type is changed.
+    type: str
+  application_class:
+    description:
+      - The kind of fleet to create. It cannot be changed once the fleet exists.
+    type: str
+    choices: [fleet, block, app]
+  new_name:
+    description:
+      - Rename the fleet to this name. When no fleet O(name) exists but one named O(new_name) does, the
+        rename is taken as done.
+    type: str
+  release:
+    description:
+      - Pin the fleet to this release, given by full commit, version (such as C(1.2.0)) or numeric id.
+      - The release must belong to the fleet and have built successfully.
+    type: str
+  track_latest:
+    description:
+      - V(true) makes the fleet run its latest successful release and follow every new one.
+      - V(false) stops following new releases; the fleet keeps its current release.
+    type: bool
+  device_urls:
+    description:
+      - Turn the public device URL on (V(true)) or off (V(false)) for every device of the fleet.
+      - Only the devices whose setting differs are changed.
+    type: bool
+  support_access_until:
+    description:
+      - Grant balena support access to the fleet until this date (ISO 8601, such as C(2030-01-31)
+        or C(2030-01-31T12:00:00Z)).
+      - An empty string revokes support access.
+    type: str
+  tags:
+    description:
+      - Tags of the fleet, as a dictionary of keys and values. Left alone when not set.
+    type: dict
+  purge_tags:
+    description:
+      - Remove the tags of the fleet that are not in O(tags). Only used when O(tags) is set.
+    type: bool
+    default: true
+  state:
+    description:
+      - V(present) creates or changes the fleet, V(absent) removes it with its devices and releases.
+    type: str
+    choices: [present, absent]
+    default: present
+"""
+
+EXAMPLES = r"""
+- name: Create a fleet of Raspberry Pi 4 devices
+  balena.cloud.balena_application:
+    name: signage
+    organization: myorg
+    device_type: raspberrypi4-64
+    tags:
+      team: retail
+
+- name: Pin the fleet to release 1.2.0 and enable device URLs
+  balena.cloud.balena_application:
+    slug: myorg/signage
+    release: 1.2.0
+    device_urls: true
+
+- name: Follow every new release again
+  balena.cloud.balena_application:
+    slug: myorg/signage
+    track_latest: true
+
+- name: Let balena support look at the fleet until the end of January
+  balena.cloud.balena_application:
+    slug: myorg/signage
+    support_access_until: "2030-01-31"
+
+- name: Rename a fleet
+  balena.cloud.balena_application:
+    name: signage
+    organization: myorg
+    new_name: signage-eu
+
+- name: Remove a fleet
+  balena.cloud.balena_application:
+    slug: myorg/old-prototypes
+    state: absent
+"""
+
+RETURN = r"""
+application:
+  description:
+    - The fleet after the change (in check mode, as it would be). Links to other resources are ids.
+    - Absent after O(state=absent).
+  returned: when O(state=present)
+  type: dict
+  contains:
+    id:
+      description: Numeric id of the fleet (absent for a fleet check mode would create).
+      type: int
+      sample: 16
+    app_name:
+      description: Name of the fleet.
+      type: str
+      sample: signage
+    slug:
+      description: The fleet's slug.
+      type: str
+      sample: myorg/signage
+    device_type:
+      description: Slug of the default device type.
+      type: str
+      sample: raspberrypi4-64
+    organization:
+      description: Handle of the owning organization.
+      type: str
+      sample: myorg
+    is_of__class:
+      description: The fleet's class.
+      type: str
+      sample: fleet
+    should_track_latest_release:
+      description: Whether the fleet follows every new release.
+      type: bool
+      sample: false
+    should_be_running__release:
+      description: Id of the release the fleet should run.
+      type: int
+      sample: 117
+    target_release:
+      description: Commit of the release the fleet should run, when it was read.
+      type: str
+      sample: 8a962e0a6c4f4d93b3e1f2a9d0c4b7e1
+    is_accessible_by_support_until__date:
+      description: Until when balena support may access the fleet, or null.
+      type: str
+      sample: "2030-01-31T00:00:00.000Z"
+    tags:
+      description: The fleet's tags, when O(tags) was given.
+      type: dict
+      sample: {"team": "retail"}
+    device_urls:
+      description: The device URL setting of all devices, when O(device_urls) was given.
+      type: bool
+      sample: true
+  sample: {"id": 16, "app_name": "signage", "slug": "myorg/signage", "device_type": "raspberrypi4-64", "tags": {}}
+"""
+
+from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.faceted_resource import FacetedResourceModule
+from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids
+from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import successful_releases
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import as_value
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
+from ansible_collections.balena.cloud.plugins.module_utils.timestamps import canonical, in_future, user_date
+
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ApplicationNotFound, InvalidDeviceType
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.identifiers import organization_navigation_filter
+
+SUPPORT_FIELD = "is_accessible_by_support_until__date"
+LATEST_RELEASE = {
+    "$select": "id",
+    "$top": 1,
+    "$filter": {"is_final": True, "is_passing_tests": True, "is_invalidated": False, "status": "success"},
+    "$orderby": "created_at desc",
+}
+FIELDS = ["id", "app_name", "slug", "uuid", "is_of__class", "should_track_latest_release", SUPPORT_FIELD]
+
+
+class DeviceUrlsFacet(Facet):
+    """The device URL setting of every device of the fleet; ``find`` expands the devices that differ."""
+
+    name = "device_urls"
+
+    def __init__(self, pine, wanted):
+        self.pine = pine
+        self.wanted = wanted
+
+    def requested(self):
+        return self.wanted is not None
+
+    def expand(self):
+        return {"owns__device": {"$select": "id", "$filter": {"is_web_accessible": not self.wanted}}}
+
+    def shown(self, found):
+        return self.wanted
+
+    def plan(self, found, label):
+        differing = [device["id"] for device in (found or {}).get("owns__device") or []]
+        if not differing:
+            return None
+        before = "{0} device(s) with device URLs {1}".format(len(differing), "off" if self.wanted else "on")
+
+        def apply(_fleet_id):
+            patch_ids(self.pine, "device", differing, {"is_web_accessible": self.wanted})
+
+        return FacetPlan(before, self.wanted, apply)
+
+
+class ApplicationModule(FacetedResourceModule):
+    argument_spec = {
+        "name": {"type": "str"},
+        "organization": {"type": "str"},
+        "slug": {"type": "str"},
+        "id": {"type": "int"},
+        "device_type": {"type": "str"},
+        "application_class": {"type": "str", "choices": ["fleet", "block", "app"]},
+        "new_name": {"type": "str"},
+        "release": {"type": "str"},
+        "track_latest": {"type": "bool"},
+        "device_urls": {"type": "bool"},
+        "support_access_until": {"type": "str"},
+        "tags": {"type": "dict"},
+        "purge_tags": {"type": "bool", "default": True},
+        "state": {"type": "str", "default": "present", "choices": ["present", "absent"]},
+    }
+    module_options = {
+        "required_one_of": [["name", "slug", "id"]],
+        "mutually_exclusive": [["name", "slug", "id"], ["release", "track_latest"]],
+        "required_by": {"name": "organization"},
+    }
+    noun = "application"
+
+    def __init__(self, module=None):
+        super().__init__(module)
+        self.current = None
+        self._facets = None
+
+    def describe_target(self):
+        params = self.params
+        if params["id"] is not None:
+            return "fleet id {0}".format(params["id"])
+        if params["slug"] is not None:
+            return "fleet {0}".format(params["slug"])
+        return "fleet {0}/{1}".format(params["organization"], params["name"])
+
+    def facets(self):
+        if self._facets is None:
+            tags = self.params["tags"]
+            desired_tags = None
+            if tags is not None:
+                desired_tags = {key: as_value(key, value, "tags") for key, value in tags.items()}
+                TAGS["fleet"].check(desired_tags, "tags")
+            self._facets = [
+                KeyedFacet("tags", self.client.pine, TAGS["fleet"], "fleet", desired_tags, self.params["purge_tags"]),
+                DeviceUrlsFacet(self.client.pine, self.params["device_urls"]),
+            ]
+        return self._facets
+
+    def read_options(self):
+        expand = {
+            "organization": {"$select": ["id", "handle"]},
+            "is_for__device_type": {"$select": ["id", "slug"]},
+            "should_be_running__release": {"$select": ["id", "commit", "raw_version"]},
+        }
+        if self.params["track_latest"]:
+            expand["owns__release"] = LATEST_RELEASE
+        for facet in self.facets():
+            if facet.requested():
+                expand.update(facet.keyed.expand() if isinstance(facet, KeyedFacet) else facet.expand())
+        return {"$select": list(FIELDS), "$expand": expand}
+
+    def find(self):
+        params, options = self.params, self.read_options()
+        applications = self.client.models.application
+        if params["id"] is not None or params["slug"] is not None:
+            try:
+                found = applications.get(params["id"] if params["id"] is not None else params["slug"], options)
+            except ApplicationNotFound:
+                found = None
+        else:
+            found = self._by_name(params["name"], options)
+            if found is None and params["new_name"] is not None:
+                found = self._by_name(params["new_name"], options)
+        if found is not None:
+            found[SUPPORT_FIELD] = canonical(found.get(SUPPORT_FIELD))
+        self.current = found
+        return found
+
+    def reread(self, object_id):
+        found = self.client.pine.get({"resource": "application", "id": object_id, "options": self.read_options()})
+        if found is not None:
+            found[SUPPORT_FIELD] = canonical(found.get(SUPPORT_FIELD))
+        return found
+
+    def _by_name(self, name, options):
+        where = dict(organization_navigation_filter("organization", _org_key(self.params["organization"])), app_name=name)
+        found = self.client.pine.get({"resource": "application", "options": dict(options, **{"$filter": where})})
+        return found[0] if found else None
+
+    def desired(self):
+        params, current = self.params, self.current
+        wanted = {}
+        if params["new_name"] is not None:
+            wanted["app_name"] = params["new_name"]
+        elif current is None and params["id"] is None:
+            wanted["app_name"] = params["name"] if params["slug"] is None else params["slug"].partition("/")[2]
+        if params["device_type"] is not None:
+            wanted["is_for__device_type"] = self._device_type_id(params["device_type"])
+        if params["application_class"] is not None:
+            if current is not None and current["is_of__class"] != params["application_class"]:
+                raise ParameterError("application_class", "{0} is a {1} and its class cannot be changed to {2}".format(
+                    self.describe_target(), current["is_of__class"], params["application_class"]))
+            wanted["is_of__class"] = params["application_class"]
+        if params["release"] is not None:
+            if current is None:
+                raise ParameterError("release", "{0} does not exist yet, so it has no release to pin".format(self.describe_target()))
+            release_id = successful_releases(self.client.pine, [current["id"]], params["release"], labels={current["id"]: current["slug"]})[current["id"]]
+            wanted.update(should_be_running__release=release_id, should_track_latest_release=False)
+        if params["track_latest"] is not None:
+            wanted["should_track_latest_release"] = params["track_latest"]
+            latest = (current or {}).get("owns__release") or []
+            if params["track_latest"] and latest:
+                wanted["should_be_running__release"] = latest[0]["id"]
+        until = params["support_access_until"]
+        if until is not None:
+            wanted[SUPPORT_FIELD] = in_future(user_date(until, "support_access_until"), "support_access_until") if until else None
+        return wanted
+
+    def _device_type_id(self, device_type):
+        current_type = ((self.current or {}).get("is_for__device_type") or [{}])[0]
+        if current_type.get("slug") == device_type:
+            return current_type["id"]
+        with self.step("looking up device type {0}".format(device_type)):
+            try:
+                return self.client.models.application.resolve.device_type(device_type, {"$select": "id"})["id"]
+            except InvalidDeviceType:
+                raise ParameterError("device_type", "{0!r} is not a known device type".format(device_type)) from None
+
+    def create(self, desired):
+        params = self.params
+        if params["id"] is not None:
+            raise ParameterError("id", "no fleet has id {0}; give name and organization to create one".format(params["id"]))
+        if params["device_type"] is None:
+            raise ParameterError("device_type", "is required to create {0}".format(self.describe_target()))
+        organization, name = params["organization"], params["new_name"] or params["name"]
+        if params["slug"] is not None:
+            organization, name = params["slug"].partition("/")[::2]
+            if not name:
+                raise ParameterError("slug", "{0!r} is not of the form organization/name".format(params["slug"]))
+        created = self.client.models.application.create(name, params["device_type"], _org_key(organization), params["application_class"])
+        rest = {key: value for key, value in desired.items()
+                if key not in ("app_name", "is_for__device_type", "is_of__class") and created.get(key) != value}
+        if rest:
+            self.client.pine.patch({"resource": "application", "id": created["id"], "body": rest})
+            created.update(rest)
+        return created
+
+    def update(self, current, changes):
+        self.client.pine.patch({"resource": "application", "id": current["id"], "body": changes})
+
+    def delete(self, current):
+        self.client.pine.delete({"resource": "application", "id": current["id"]})
+
+    def label(self, obj):
+        return obj.get("slug") or self.describe_target()[len("fleet "):]
+
+    def present(self, obj):
+        shown = {key: value for key, value in obj.items() if key not in ("owns__device", "owns__release", "application_tag")}
+        device_type = obj.get("is_for__device_type")
+        if isinstance(device_type, list) and device_type and device_type[0].get("slug"):
+            shown["device_type"] = device_type[0]["slug"]
+        elif self.params["device_type"] is not None and (device_type is None or isinstance(device_type, int)):
+            shown["device_type"] = self.params["device_type"]
+        organization = obj.get("organization")
+        if isinstance(organization, list) and organization:
+            shown["organization"] = organization[0]["handle"]
+        release = obj.get("should_be_running__release")
+        if isinstance(release, list) and release:
+            shown["target_release"] = release[0]["commit"]
+        shown = super().present(shown)
+        shown.pop("is_for__device_type", None)
+        return shown
+
+
+def _org_key(organization):
+    text = str(organization).strip()
+    return int(text) if text.isdigit() else text
+
+
+def main():
+    ApplicationModule.main()
+
+
+if __name__ == "__main__":
+    main()

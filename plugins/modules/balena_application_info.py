@@ -1,0 +1,236 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: balena_application_info
+short_description: List balena fleets
+version_added: 0.1.0
+description:
+  - Returns one fleet, or every fleet the user can reach directly, filtered on the server by organization,
+    name, device type and class.
+  - Optionally adds each fleet's tags, variables, target release and online and offline device counts.
+    Everything comes in one request per page of fleets, plus one per page for the device counts.
+author:
+  - balena.cloud contributors (@balena-cloud-ansible)
+extends_documentation_fragment:
+  - balena.cloud.auth
+  - balena.cloud.attributes.INFO_MODULE
+options:
+  slug:
+    description:
+      - Return only the fleet with this slug (C(organization/name)).
+    type: str
+  id:
+    description:
+      - Return only the fleet with this numeric id.
+    type: int
+  name:
+    description:
+      - Return only fleets with this name (one per organization at most).
+    type: str
+  organization:
+    description:
+      - Return only fleets of this organization, by handle or numeric id.
+    type: str
+  device_type:
+    description:
+      - Return only fleets whose default device type has this slug.
+    type: str
+  application_class:
+    description:
+      - Return only fleets of this class.
+    type: str
+    choices: [fleet, block, app]
+  include:
+    description:
+      - What to add to every fleet.
+      - V(tags) adds RV(applications[].tags); V(variables) adds RV(applications[].variables);
+        V(target_release) adds RV(applications[].target_release); V(device_counts) adds RV(applications[].device_counts).
+    type: list
+    elements: str
+    choices: [tags, variables, target_release, device_counts]
+    default: []
+  show_values:
+    description:
+      - Show the values of variables instead of masking them.
+    type: bool
+    default: false
+"""
+
+EXAMPLES = r"""
+- name: List every fleet of an organization with its device counts
+  balena.cloud.balena_application_info:
+    organization: myorg
+    include: [device_counts]
+  register: fleets
+
+- name: Show the fleets that have offline devices
+  ansible.builtin.debug:
+    msg: "{{ fleets.applications | selectattr('device_counts.offline', 'gt', 0) | map(attribute='slug') | list }}"
+
+- name: Read one fleet with its tags and target release
+  balena.cloud.balena_application_info:
+    slug: myorg/signage
+    include: [tags, target_release]
+  register: signage
+"""
+
+RETURN = r"""
+applications:
+  description: The matching fleets, ordered by name.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Numeric id.
+      type: int
+      sample: 16
+    app_name:
+      description: Name of the fleet.
+      type: str
+      sample: signage
+    slug:
+      description: The fleet's slug.
+      type: str
+      sample: myorg/signage
+    uuid:
+      description: The fleet's uuid.
+      type: str
+      sample: 768641f1411f41a6a1c65297982be5df
+    organization:
+      description: Handle of the owning organization.
+      type: str
+      sample: myorg
+    device_type:
+      description: Slug of the default device type.
+      type: str
+      sample: raspberrypi4-64
+    is_of__class:
+      description: The fleet's class.
+      type: str
+      sample: fleet
+    should_track_latest_release:
+      description: Whether the fleet follows every new release.
+      type: bool
+      sample: true
+    is_accessible_by_support_until__date:
+      description: Until when balena support may access the fleet, or null.
+      type: str
+      sample: null
+    tags:
+      description: The fleet's tags, with O(include=tags).
+      type: dict
+      sample: {"team": "retail"}
+    variables:
+      description:
+        - The fleet's variables by kind (C(env), C(config), C(build)), with O(include=variables).
+        - Values are masked unless O(show_values=true).
+      type: dict
+      sample: {"env": {"LOG_LEVEL": "********"}, "config": {}, "build": {}}
+    target_release:
+      description: The release the fleet should run (id, commit, raw_version), or null, with O(include=target_release).
+      type: dict
+      sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "raw_version": "1.2.0"}
+    device_counts:
+      description: Number of devices, online and offline, with O(include=device_counts).
+      type: dict
+      sample: {"total": 4, "online": 3, "offline": 1}
+"""
+
+from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
+from ansible_collections.balena.cloud.plugins.module_utils.diff import masked
+from ansible_collections.balena.cloud.plugins.module_utils.expanded import first, keyed_dict
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
+from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, organization, through
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.resolver import ACCESS_FILTER
+
+FIELDS = ["id", "app_name", "slug", "uuid", "is_of__class", "should_track_latest_release", "is_accessible_by_support_until__date"]
+VARIABLE_KINDS = ("env", "config", "build")
+PAGE_SIZE = 500
+
+
+class ApplicationInfoModule(BalenaModule):
+    argument_spec = {
+        "slug": {"type": "str"},
+        "id": {"type": "int"},
+        "name": {"type": "str"},
+        "organization": {"type": "str"},
+        "device_type": {"type": "str"},
+        "application_class": {"type": "str", "choices": ["fleet", "block", "app"]},
+        "include": {"type": "list", "elements": "str", "default": [],
+                    "choices": ["tags", "variables", "target_release", "device_counts"]},
+        "show_values": {"type": "bool", "default": False},
+    }
+    module_options = {"mutually_exclusive": [["slug", "id"]]}
+
+    def server_filter(self):
+        params = self.params
+        conditions = [dict(ACCESS_FILTER)]
+        if params["id"] is not None:
+            conditions.append({"id": params["id"]})
+        if params["slug"] is not None:
+            conditions.append({"slug": params["slug"].lower()})
+        if params["name"] is not None:
+            conditions.append({"app_name": params["name"]})
+        if params["organization"] is not None:
+            conditions.append(organization(params["organization"]))
+        if params["device_type"] is not None:
+            conditions.append(through("is_for__device_type", "dt", {"slug": params["device_type"]}))
+        if params["application_class"] is not None:
+            conditions.append({"is_of__class": params["application_class"]})
+        return all_of(conditions)
+
+    def read_options(self):
+        include = set(self.params["include"])
+        expand = {"organization": {"$select": "handle"}, "is_for__device_type": {"$select": "slug"}}
+        if "tags" in include:
+            expand.update(TAGS["fleet"].expand())
+        if "variables" in include:
+            for kind in VARIABLE_KINDS:
+                expand.update(VARIABLES[(kind, "fleet")].expand())
+        if "target_release" in include:
+            expand["should_be_running__release"] = {"$select": ["id", "commit", "raw_version"]}
+        if "device_counts" in include:
+            expand["owns__device"] = {"$count": {"$filter": {"is_online": True}}}
+        return {"$select": list(FIELDS), "$expand": expand, "$filter": self.server_filter(), "$orderby": "app_name asc"}
+
+    def run(self):
+        pine = self.client.pine
+        with self.step("listing fleets"):
+            rows = list(pine.iterate({"resource": "application", "options": self.read_options()}, page_size=PAGE_SIZE))
+        totals = {}
+        if "device_counts" in self.params["include"] and rows:
+            options = {"$select": ["id"], "$filter": self.server_filter(), "$expand": {"owns__device": {"$count": {}}}}
+            with self.step("counting the devices of the fleets"):
+                totals = {row["id"]: row["owns__device"] for row in pine.iterate({"resource": "application", "options": options}, page_size=PAGE_SIZE)}
+        return {"changed": False, "applications": [self.shape(row, totals) for row in rows]}
+
+    def shape(self, row, totals):
+        include = set(self.params["include"])
+        shown = {field: row.get(field) for field in FIELDS}
+        shown["organization"] = first(row.get("organization"), "handle")
+        shown["device_type"] = first(row.get("is_for__device_type"), "slug")
+        if "tags" in include:
+            shown["tags"] = keyed_dict(row, TAGS["fleet"])
+        if "variables" in include:
+            hidden = not self.params["show_values"]
+            shown["variables"] = {kind: masked(keyed_dict(row, VARIABLES[(kind, "fleet")]), hidden=hidden) for kind in VARIABLE_KINDS}
+        if "target_release" in include:
+            releases = row.get("should_be_running__release") or []
+            shown["target_release"] = releases[0] if releases else None
+        if "device_counts" in include:
+            online = row.get("owns__device") or 0
+            total = totals.get(row["id"], online)
+            shown["device_counts"] = {"total": total, "online": online, "offline": total - online}
+        return shown
+
+
+def main():
+    ApplicationInfoModule.main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,564 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: balena_device
+short_description: Manage balena devices, one or many at once
+version_added: 0.1.0
+description:
+  - Changes one device (O(uuid), O(id), or O(name) within O(fleet)) or many at once (O(uuids), or every device
+    matching O(selector)). It sets the name, note, location, fleet, pinned release, supervisor and OS release,
+    device URL, update lock override and tags.
+  - With O(state=present) a single device that does not exist yet is registered in O(fleet) (pre-provisioning),
+    from O(uuid) or a generated uuid; its device API key is returned then, and only then.
+  - With O(state=absent) the devices are removed; with O(state=deactivated) they are deactivated.
+  - Devices are read in one request per 100 listed devices or per page of a selector; devices that need the
+    same change are written with one request per 200 devices.
+author:
+  - balena.cloud contributors (@balena-cloud-ansible)
+extends_documentation_fragment:
+  - balena.cloud.auth
+  - balena.cloud.attributes
+options:
+  uuid:
+    description:
+      - Full uuid (32 or 62 characters) of one device.
+      - With O(state=present), a device with this uuid is registered in O(fleet) when it does not exist.
+    type: str
+  id:
+    description:
+      - Numeric id of one existing device.
+    type: int
+  uuids:
+    description:
+      - Many devices, by full uuid or numeric id. Every one must exist.
+    type: list
+    elements: str
+  selector:
+    description:
+      - Every device matching all of the given conditions. At least one condition is required.
+    type: dict
+    suboptions:
+      fleet:
+        description: Slug, uuid or id of the fleet the devices belong to.
+        type: str
+      tags:
+        description: Tags the devices must carry; a null value matches any value of that key.
+        type: dict
+      device_type:
+        description: Slug of the devices' device type.
+        type: str
+      online:
+        description: Only online (V(true)) or offline (V(false)) devices.
+        type: bool
+  name:
+    description:
+      - The device name. Only for a single device.
+      - Without O(uuid) and O(id), the device with this name in O(fleet) is managed, and registered when
+        there is none.
+    type: str
+  note:
+    description:
+      - A free-text note on the devices.
+    type: str
+  location:
+    description:
+      - A custom location for the devices, shown on the dashboard map instead of the one balena detects.
+    type: dict
+    suboptions:
+      latitude:
+        description: Latitude in decimal degrees.
+        type: float
+        required: true
+      longitude:
+        description: Longitude in decimal degrees.
+        type: float
+        required: true
+  fleet:
+    description:
+      - Slug, uuid or numeric id of the fleet the devices belong to. Devices in another fleet are moved there,
+        which the CPU architecture of their device type must allow; a moved device that was pinned to a release
+        of its old fleet follows its new fleet unless O(release) is given.
+      - Required to register a device.
+    type: str
+  device_type:
+    description:
+      - Device type slug of a device being registered, when it differs from the fleet's default.
+    type: str
+  release:
+    description:
+      - Pin the devices to this release of their fleet (full commit, version such as C(1.2.0), or numeric id).
+    type: str
+  track_fleet:
+    description:
+      - V(true) removes the release pin, so the devices run whatever their fleet runs.
+      - V(false) pins every device to the release it runs now.
+    type: bool
+  supervisor_version:
+    description:
+      - Pin the devices to this supervisor version (such as C(17.0.3)), available for their CPU architecture.
+    type: str
+  os_version:
+    description:
+      - Pin the devices to this balenaOS version (such as C(6.0.13)), which balena then installs.
+      - To start an OS update at once, use M(balena.cloud.balena_device_action) with C(action=os_update).
+    type: str
+  device_url:
+    description:
+      - Turn the public device URL on or off.
+    type: bool
+  lock_override:
+    description:
+      - V(true) lets updates be applied even when the application holds an update lock (the
+        C(BALENA_OVERRIDE_LOCK) configuration variable of the device); V(false) honours the lock again.
+    type: bool
+  tags:
+    description:
+      - Tags of the devices, as a dictionary of keys and values. Left alone when not set.
+    type: dict
+  purge_tags:
+    description:
+      - Remove the tags that are not in O(tags). Only used when O(tags) is set.
+    type: bool
+    default: true
+  state:
+    description:
+      - V(present) registers (single device) or changes the devices; V(absent) removes them; V(deactivated)
+        deactivates them.
+    type: str
+    choices: [present, absent, deactivated]
+    default: present
+notes:
+  - O(selector) matches on the server; all the matching devices are then changed by id.
+"""
+
+EXAMPLES = r"""
+- name: Pre-provision a device and keep its API key for the image configuration
+  balena.cloud.balena_device:
+    fleet: myorg/signage
+    name: lobby-screen
+    note: Second floor, next to the lifts
+  register: lobby
+
+- name: Show the device API key, returned only when the device was created
+  ansible.builtin.debug:
+    msg: "{{ lobby.device_api_key | default('already registered') }}"
+
+- name: Pin every Berlin device of the fleet to release 1.2.0 and tag them
+  balena.cloud.balena_device:
+    selector:
+      fleet: myorg/signage
+      tags:
+        site: berlin
+    release: 1.2.0
+    tags:
+      ring: canary
+    purge_tags: false
+
+- name: Move two devices to another fleet
+  balena.cloud.balena_device:
+    uuids:
+      - 6b05e5bba28df79d5eab5e1aa2c6300b
+      - 94a329f30eb108ad88dcc8741b342c12
+    fleet: myorg/signage-eu
+
+- name: Remove a device
+  balena.cloud.balena_device:
+    uuid: 6b05e5bba28df79d5eab5e1aa2c6300b
+    state: absent
+"""
+
+RETURN = r"""
+device:
+  description: The device after the change (in check mode, as it would be), for a single device.
+  returned: for a single device with O(state=present)
+  type: dict
+  contains:
+    id:
+      description: Numeric id (absent for a device check mode would register).
+      type: int
+      sample: 1
+    uuid:
+      description: The device's uuid.
+      type: str
+      sample: b05e5bba28df79d5eab5e1aa2c6300be
+    device_name:
+      description: The device's name.
+      type: str
+      sample: lobby-screen
+    fleet:
+      description: Slug of the device's fleet.
+      type: str
+      sample: myorg/signage
+    device_type:
+      description: Slug of the device's type.
+      type: str
+      sample: raspberrypi4-64
+    is_pinned_on__release:
+      description: Id of the release the device is pinned to, or null when it follows its fleet.
+      type: int
+      sample: null
+    tags:
+      description: The device's tags, when O(tags) was given.
+      type: dict
+      sample: {"site": "berlin"}
+    lock_override:
+      description: Whether updates override update locks, when O(lock_override) was given.
+      type: bool
+      sample: false
+  sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "note": null}
+devices:
+  description: Every selected device after the change, each shaped like RV(device), when O(uuids) or O(selector) was given.
+  returned: when O(uuids) or O(selector) is used
+  type: list
+  elements: dict
+  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "changed": true}]
+device_api_key:
+  description:
+    - The API key of a device that this task registered. It is shown once; later runs do not return it.
+  returned: when a device was registered (not in check mode)
+  type: str
+  sample: 3JTg2jBsc4aFA0pnnYQhSAqAfUnqIr0l
+uuids:
+  description: The uuids of the devices removed or deactivated (or that would be, in check mode).
+  returned: with O(state=absent) or O(state=deactivated)
+  type: list
+  elements: str
+  sample: [b05e5bba28df79d5eab5e1aa2c6300be]
+created:
+  description: Whether the device was registered by this task.
+  returned: for a single device
+  type: bool
+  sample: false
+"""
+
+from ansible_collections.balena.cloud.plugins.module_utils import device_selection
+from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
+from ansible_collections.balena.cloud.plugins.module_utils.device_changes import (
+    TYPE_WITH_ARCH,
+    architecture,
+    changed,
+    os_releases,
+    releases_by_fleet,
+    supervisor_releases,
+    target_fleet,
+    write_grouped,
+)
+from ansible_collections.balena.cloud.plugins.module_utils.diff import link_id
+from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import as_value
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
+from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, identifier
+from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import chunks, ids_filter, run as run_plans
+from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reconcile
+
+FIELDS = [
+    "id", "uuid", "device_name", "note", "custom_latitude", "custom_longitude", "is_web_accessible", "is_active",
+    "is_online", "os_version", "supervisor_version", "belongs_to__application", "is_pinned_on__release",
+    "is_running__release", "should_be_managed_by__release", "should_be_operated_by__release", "is_of__device_type",
+]
+LOCK_OVERRIDE = "BALENA_OVERRIDE_LOCK"
+DEVICE_TAGS = TAGS["device"]
+DEVICE_CONFIG = VARIABLES[("config", "device")]
+
+
+class DeviceModule(BalenaModule):
+    argument_spec = dict(
+        device_selection.TARGET_SPEC,
+        name={"type": "str"},
+        note={"type": "str"},
+        location={"type": "dict", "options": {"latitude": {"type": "float", "required": True},
+                                              "longitude": {"type": "float", "required": True}}},
+        fleet={"type": "str"},
+        device_type={"type": "str"},
+        release={"type": "str"},
+        track_fleet={"type": "bool"},
+        supervisor_version={"type": "str"},
+        os_version={"type": "str"},
+        device_url={"type": "bool"},
+        lock_override={"type": "bool"},
+        tags={"type": "dict"},
+        purge_tags={"type": "bool", "default": True},
+        state={"type": "str", "default": "present", "choices": ["present", "absent", "deactivated"]},
+    )
+    module_options = {
+        "mutually_exclusive": [["uuid", "id", "uuids", "selector"], ["release", "track_fleet"],
+                               ["name", "uuids"], ["name", "selector"]],
+        "required_one_of": [["uuid", "id", "uuids", "selector", "name"]],
+    }
+
+    def __init__(self, module=None):
+        super().__init__(module)
+        self.single = self.params["uuids"] is None and self.params["selector"] is None
+        self.desired_tags = None
+        if self.params["tags"] is not None:
+            self.desired_tags = {key: as_value(key, value, "tags") for key, value in self.params["tags"].items()}
+
+    def target(self):
+        if self.params["uuid"] is None and self.params["id"] is None and self.single:
+            return "device {0} of fleet {1}".format(self.params["name"], self.params["fleet"])
+        return device_selection.describe(self.params)
+
+    def read_options(self):
+        expand = {
+            "belongs_to__application": {"$select": ["id", "slug"]},
+            "is_of__device_type": TYPE_WITH_ARCH,
+        }
+        if self.desired_tags is not None:
+            expand.update(DEVICE_TAGS.expand())
+        if self.params["lock_override"] is not None:
+            expand[DEVICE_CONFIG.resource] = {"$select": ["id", "name", "value"], "$filter": {"name": LOCK_OVERRIDE}}
+        return {"$select": list(FIELDS), "$expand": expand}
+
+    def find(self):
+        params, pine, options = self.params, self.client.pine, self.read_options()
+        if params["uuids"] is not None:
+            return device_selection.listed(pine, params["uuids"], options)
+        if params["selector"] is not None:
+            device_selection.check_selector(params["selector"])
+            return device_selection.selected(pine, params["selector"], options)
+        if params["uuid"] is not None or params["id"] is not None:
+            found = device_selection.one(pine, params["uuid"] if params["uuid"] is not None else params["id"], options)
+            return [found] if found else []
+        if params["fleet"] is None:
+            raise ParameterError("fleet", "is required to find device {0!r} by name".format(params["name"]))
+        where = {"$and": [{"device_name": params["name"]}, device_selection.fleet_condition(params["fleet"])]}
+        found = pine.get({"resource": "device", "options": dict(options, **{"$filter": where})})
+        if len(found) > 1:
+            raise ParameterError("name", "{0} devices of fleet {1} are named {2!r}; give uuid instead".format(
+                len(found), params["fleet"], params["name"]))
+        return found
+
+    def check_input(self):
+        if self.desired_tags is not None:
+            DEVICE_TAGS.check(self.desired_tags, "tags")
+        location = self.params["location"]
+        if location is not None and not (-90 <= location["latitude"] <= 90 and -180 <= location["longitude"] <= 180):
+            raise ParameterError("location", "latitude must be between -90 and 90 and longitude between -180 and 180, not {0}, {1}".format(
+                location["latitude"], location["longitude"]))
+        if self.params["state"] != "present":
+            ignored = [name for name in ("name", "note", "location", "fleet", "release", "track_fleet", "supervisor_version",
+                                         "os_version", "device_url", "lock_override", "tags") if self.params[name] is not None]
+            if ignored and (self.params["uuid"] is not None or self.params["id"] is not None or not self.single):
+                raise ParameterError(ignored[0], "only applies with state=present, not state={0}".format(self.params["state"]))
+
+    def run(self):
+        self.check_input()
+        with self.step("looking up " + self.target()):
+            devices = self.find()
+        state = self.params["state"]
+        if state == "absent":
+            return self.remove(devices)
+        if state == "deactivated":
+            return self.deactivate(devices)
+        created, api_key = False, None
+        if self.single and not devices:
+            devices, api_key = self.register()
+            created = True
+        result = self.apply(devices, created)
+        if self.single:
+            result["created"] = created
+            if api_key is not None:
+                result["device_api_key"] = api_key
+        return result
+
+    def register(self):
+        """The new device as a list of one row, and its API key (None in check mode)."""
+        params = self.params
+        if params["id"] is not None:
+            raise ParameterError("id", "no device has id {0}; give uuid or name with fleet to register one".format(params["id"]))
+        if params["fleet"] is None:
+            raise ParameterError("fleet", "is required to register {0}, which does not exist".format(self.target()))
+        balena = self.client
+        with self.step("looking up fleet {0}".format(params["fleet"])):
+            fleet = balena.models.application.get(identifier(params["fleet"]), {
+                "$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
+        uuid = params["uuid"] or balena.models.device.generate_uuid()
+        if self.check_mode:
+            return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet],
+                     "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
+        with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
+            registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
+            row = device_selection.one(balena.pine, registered["id"], self.read_options())
+        return [row], registered["api_key"]
+
+    def apply(self, devices, created):
+        balena = self.client
+        with self.step("resolving the settings for " + self.target()):
+            wanted = self.wanted_fields(devices)
+        changes = {index: changed(device, wanted[index]) for index, device in enumerate(devices)}
+        if self.single and created:
+            changes[0] = dict(wanted[0], **changes[0])
+        tag_work = self.keyed_work(devices, DEVICE_TAGS, self.desired_tags)
+        lock_work = self.keyed_work(devices, DEVICE_CONFIG, None) if self.params["lock_override"] is not None else []
+        if not self.check_mode:
+            with self.step("changing " + self.target()):
+                write_grouped(balena.pine, {devices[index]["id"]: change for index, change in changes.items()
+                                            if change and devices[index].get("id") is not None})
+                for keyed, work in ((DEVICE_TAGS, tag_work), (DEVICE_CONFIG, lock_work)):
+                    changing = [(parent, plan) for parent, plan in work if plan.changed]
+                    if changing:
+                        run_plans(balena.pine, keyed, changing)
+        return self.report(devices, changes, tag_work, lock_work, created)
+
+    def wanted_fields(self, devices):
+        """The API fields each device should have (one dict per device, in order)."""
+        fleet = None
+        if self.params["fleet"] is not None:
+            fleet = target_fleet(self.client, identifier(self.params["fleet"]), devices)
+        fleet_of = [fleet["id"] if fleet else link_id(device.get("belongs_to__application")) for device in devices]
+        lookups = self.lookups(devices, fleet, fleet_of) if devices else {}
+        return [self.wanted_for(device, fleet, fleet_of[index], lookups) for index, device in enumerate(devices)]
+
+    def lookups(self, devices, fleet, fleet_of):
+        """The releases that ``release``, ``supervisor_version`` and ``os_version`` name, once for all devices."""
+        params, balena, found = self.params, self.client, {}
+        if params["release"] is not None:
+            found["release"] = releases_by_fleet(balena, devices, fleet_of, params["release"], fleet)
+        if params["supervisor_version"] is not None:
+            architectures = [architecture(device["is_of__device_type"])[0] for device in devices]
+            found["supervisor"] = supervisor_releases(balena, architectures, params["supervisor_version"])
+        if params["os_version"] is not None:
+            found["os"] = os_releases(balena, [device["is_of__device_type"][0]["slug"] for device in devices], params["os_version"])
+        return found
+
+    def wanted_for(self, device, fleet, fleet_id, lookups):
+        params, want = self.params, {}
+        if params["name"] is not None:
+            want["device_name"] = params["name"]
+        if params["note"] is not None:
+            want["note"] = params["note"]
+        if params["location"] is not None:
+            want["custom_latitude"] = _coordinate(params["location"]["latitude"])
+            want["custom_longitude"] = _coordinate(params["location"]["longitude"])
+        if fleet is not None:
+            want["belongs_to__application"] = fleet["id"]
+            if link_id(device.get("belongs_to__application")) != fleet["id"]:
+                # a pin to a release of the old fleet cannot stay
+                want["is_pinned_on__release"] = None
+        if params["release"] is not None:
+            want["is_pinned_on__release"] = lookups["release"][fleet_id]
+        if params["track_fleet"] is True:
+            want["is_pinned_on__release"] = None
+        if params["track_fleet"] is False:
+            want["is_pinned_on__release"] = self.current_release(device)
+        if params["supervisor_version"] is not None:
+            want["should_be_managed_by__release"] = lookups["supervisor"][architecture(device["is_of__device_type"])[0]]
+        if params["os_version"] is not None:
+            want["should_be_operated_by__release"] = lookups["os"][device["is_of__device_type"][0]["slug"]]
+        if params["device_url"] is not None:
+            want["is_web_accessible"] = params["device_url"]
+        return want
+
+    @staticmethod
+    def current_release(device):
+        """The release a device keeps with ``track_fleet: false``: its pin, else the release it runs."""
+        release = link_id(device.get("is_pinned_on__release")) or link_id(device.get("is_running__release"))
+        if release is None and device.get("id") is not None:
+            raise ParameterError("track_fleet", "device {0} runs no release yet, so there is nothing to pin it to".format(device["uuid"]))
+        return release
+
+    def keyed_work(self, devices, keyed, desired):
+        """``(parent, plan)`` per device for tags (``desired``) or the lock override (``desired`` None)."""
+        if keyed is DEVICE_TAGS and desired is None:
+            return []
+        work = []
+        for device in devices:
+            parent = Parent(device.get("id"), "device", device["uuid"], device.get(keyed.resource) or [], keyed)
+            if keyed is DEVICE_TAGS:
+                plan = reconcile(parent.current, desired, self.params["purge_tags"])
+            else:
+                want = "1" if self.params["lock_override"] else "0"
+                current = parent.current.get(LOCK_OVERRIDE)
+                skip = not self.params["lock_override"] and current in (None, "0")
+                plan = reconcile(parent.current, {} if skip else {LOCK_OVERRIDE: want})
+            work.append((parent, plan))
+        return work
+
+    def report(self, devices, changes, tag_work, lock_work, created):
+        tags = {parent.label: plan for parent, plan in tag_work}
+        locks = {parent.label: plan for parent, plan in lock_work}
+        shown, before, after = [], {}, {}
+        for index, device in enumerate(devices):
+            change, uuid = changes[index], device["uuid"]
+            row = self.shape(dict(device, **change))
+            if "belongs_to__application" in change:
+                row["fleet"] = self.params["fleet"]
+            old, new = {field: link_id(device.get(field)) for field in change}, dict(change)
+            if uuid in tags:
+                row["tags"] = tags[uuid].after()
+                if tags[uuid].changed:
+                    old["tags"], new["tags"] = tags[uuid].before, tags[uuid].after()
+            if uuid in locks:
+                row["lock_override"] = locks[uuid].after().get(LOCK_OVERRIDE) == "1"
+                if locks[uuid].changed:
+                    old["lock_override"] = locks[uuid].before.get(LOCK_OVERRIDE) == "1"
+                    new["lock_override"] = row["lock_override"]
+            row["changed"] = bool(new) or created
+            if new:
+                before[uuid], after[uuid] = old, new
+            shown.append(row)
+        result = {"changed": bool(after) or created}
+        if self.single:
+            result["device"] = shown[0]
+            if created:
+                result["diff"] = {"before": {"state": "absent"}, "after": dict(after.get(devices[0]["uuid"], {}), state="present", uuid=devices[0]["uuid"])}
+            elif after:
+                result["diff"] = {"before": before[devices[0]["uuid"]], "after": after[devices[0]["uuid"]]}
+        else:
+            result["devices"] = shown
+            if after:
+                result["diff"] = {"before": before, "after": after}
+        return result
+
+    def shape(self, device):
+        shown = {key: link_id(value) for key, value in device.items() if key not in (DEVICE_TAGS.resource, DEVICE_CONFIG.resource)}
+        fleet = device.get("belongs_to__application")
+        if isinstance(fleet, list) and fleet:
+            shown["fleet"] = fleet[0].get("slug")
+        device_type = device.get("is_of__device_type")
+        if isinstance(device_type, list) and device_type:
+            shown["device_type"] = device_type[0].get("slug")
+        return shown
+
+    def remove(self, devices):
+        return self._bulk(devices, "removing", None, list(devices))
+
+    def deactivate(self, devices):
+        return self._bulk(devices, "deactivating", {"is_active": False}, [device for device in devices if device.get("is_active")])
+
+    def _bulk(self, devices, verb, body, affected):
+        pine = self.client.pine
+        if affected and not self.check_mode:
+            with self.step("{0} {1}".format(verb, self.target())):
+                for chunk in chunks(sorted(device["id"] for device in affected)):
+                    query = {"resource": "device", "options": {"$filter": ids_filter(chunk)}}
+                    if body is None:
+                        pine.delete(query)
+                    else:
+                        pine.patch(dict(query, body=body))
+        uuids = sorted(device["uuid"] for device in affected)
+        result = {"changed": bool(affected), "uuids": uuids}
+        if affected:
+            if body is None:
+                result["diff"] = {"before": {"devices": uuids}, "after": {"devices": []}}
+            else:
+                result["diff"] = {"before": {uuid: {"is_active": True} for uuid in uuids},
+                                  "after": {uuid: {"is_active": False} for uuid in uuids}}
+        if not self.single:
+            result["devices"] = [self.shape(dict(device, **(body or {}))) for device in devices]
+        return result
+
+
+def _coordinate(value):
+    return "{0:.6f}".format(value).rstrip("0").rstrip(".")
+
+
+def main():
+    DeviceModule.main()
+
+
+if __name__ == "__main__":
+    main()

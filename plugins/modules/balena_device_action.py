@@ -1,0 +1,302 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: balena_device_action
+short_description: Reboot, update, identify or otherwise act on balena devices
+version_added: 0.1.0
+description:
+  - Asks the supervisor of one device (O(uuid), O(id)) or of many (O(uuids), O(selector)) to reboot, shut down,
+    restart the application, start, stop or restart a service, purge application data, blink its LED, check for
+    an update or answer a ping, or starts a host OS update.
+  - The devices are read in one request (per 100 listed devices or per page of a selector); then one action is
+    sent per online device.
+  - Offline devices are not contacted. Each one is reported in RV(devices) with status C(offline), and the task
+    fails because of them unless O(ignore_offline=true).
+  - O(action=os_update) skips devices that already run O(os_version).
+author:
+  - balena.cloud contributors (@balena-cloud-ansible)
+extends_documentation_fragment:
+  - balena.cloud.auth
+  - balena.cloud.attributes
+options:
+  action:
+    description:
+      - What the devices should do.
+      - V(restart_application) restarts every service; V(start_service), V(stop_service) and V(restart_service)
+        act on O(service) only.
+      - V(purge) removes the application data of the devices (their volumes).
+      - V(identify) blinks the device's LED; V(ping) only checks that the supervisor answers and never reports a change.
+      - V(update) makes the supervisor check for a new target release at once.
+      - V(os_update) starts a host OS update to O(os_version).
+    type: str
+    required: true
+    choices: [reboot, shutdown, restart_application, start_service, stop_service, restart_service, purge, identify,
+              update, ping, os_update]
+  uuid:
+    description:
+      - Full uuid of one device.
+    type: str
+  id:
+    description:
+      - Numeric id of one device.
+    type: int
+  uuids:
+    description:
+      - Many devices, by full uuid or numeric id. Every one must exist.
+    type: list
+    elements: str
+  selector:
+    description:
+      - Every device matching all of the given conditions. At least one condition is required.
+    type: dict
+    suboptions:
+      fleet:
+        description: Slug, uuid or id of the fleet the devices belong to.
+        type: str
+      tags:
+        description: Tags the devices must carry; a null value matches any value of that key.
+        type: dict
+      device_type:
+        description: Slug of the devices' device type.
+        type: str
+      online:
+        description: Only online (V(true)) or offline (V(false)) devices.
+        type: bool
+  service:
+    description:
+      - Name of the service to start, stop or restart. Required by those actions.
+    type: str
+  os_version:
+    description:
+      - The balenaOS version to update to, such as C(6.0.13). Required by O(action=os_update).
+    type: str
+  force:
+    description:
+      - Override the update lock that the application may hold. Only with V(reboot), V(shutdown) and V(update).
+    type: bool
+    default: false
+  ignore_offline:
+    description:
+      - Succeed even when some devices are offline; they are still listed in RV(devices) with status C(offline).
+    type: bool
+    default: false
+notes:
+  - In check mode nothing is sent to the devices; RV(devices) lists what would be done, with status C(planned).
+  - The C(--diff) output lists the devices that the action is sent to.
+"""
+
+EXAMPLES = r"""
+- name: Reboot every online device of a fleet, overriding update locks
+  balena.cloud.balena_device_action:
+    action: reboot
+    selector:
+      fleet: myorg/signage
+      online: true
+    force: true
+
+- name: Restart the player service of two devices, even if one is offline
+  balena.cloud.balena_device_action:
+    action: restart_service
+    service: player
+    uuids:
+      - 6b05e5bba28df79d5eab5e1aa2c6300b
+      - 94a329f30eb108ad88dcc8741b342c12
+    ignore_offline: true
+  register: restarted
+
+- name: Show which devices were offline
+  ansible.builtin.debug:
+    msg: "{{ restarted.devices | selectattr('status', 'equalto', 'offline') | map(attribute='uuid') | list }}"
+
+- name: Update the host OS of the canary devices
+  balena.cloud.balena_device_action:
+    action: os_update
+    os_version: 6.0.13
+    selector:
+      tags:
+        ring: canary
+"""
+
+RETURN = r"""
+devices:
+  description: One entry per device, in the order the devices were selected.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Numeric id of the device.
+      type: int
+      sample: 1
+    uuid:
+      description: The device's uuid.
+      type: str
+      sample: b05e5bba28df79d5eab5e1aa2c6300be
+    device_name:
+      description: The device's name.
+      type: str
+      sample: lobby-screen
+    status:
+      description:
+        - V(done) the action was sent; V(planned) it would be sent (check mode); V(skipped) nothing was needed;
+          V(offline) the device is offline and was not contacted; V(locked) the application holds an update lock;
+          V(failed) the device refused or the API failed.
+      type: str
+      sample: done
+    message:
+      description: What happened, in words.
+      type: str
+      sample: already runs balenaOS 6.0.13
+  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "status": "done", "message": "reboot sent"}]
+counts:
+  description: How many devices ended in each status.
+  returned: always
+  type: dict
+  sample: {"done": 3, "offline": 1}
+"""
+
+from ansible_collections.balena.cloud.plugins.module_utils import device_selection
+from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
+from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError, describe
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException, SupervisorLocked
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
+
+ACTIONS = ["reboot", "shutdown", "restart_application", "start_service", "stop_service", "restart_service", "purge",
+           "identify", "update", "ping", "os_update"]
+SERVICE_ACTIONS = ("start_service", "stop_service", "restart_service")
+FORCEABLE = ("reboot", "shutdown", "update")
+FIELDS = ["id", "uuid", "device_name", "is_online", "os_version", "os_variant", "supervisor_version"]
+FAILING = ("failed", "locked")
+
+
+def bare_version(version):
+    """``balenaOS 6.0.13``, ``v6.0.13`` and ``6.0.13.prod`` all become ``6.0.13``."""
+    text = (version or "").replace("balenaOS", "").strip()
+    text = text[1:] if text.startswith("v") else text
+    for variant in (".prod", ".dev", "+prod", "+dev"):
+        if text.endswith(variant):
+            text = text[:-len(variant)]
+    return text
+
+
+class DeviceActionModule(BalenaModule):
+    argument_spec = dict(
+        device_selection.TARGET_SPEC,
+        action={"type": "str", "required": True, "choices": ACTIONS},
+        service={"type": "str"},
+        os_version={"type": "str"},
+        force={"type": "bool", "default": False},
+        ignore_offline={"type": "bool", "default": False},
+    )
+    module_options = {
+        "mutually_exclusive": [["uuid", "id", "uuids", "selector"]],
+        "required_one_of": [["uuid", "id", "uuids", "selector"]],
+        "required_if": [
+            ["action", "start_service", ["service"]],
+            ["action", "stop_service", ["service"]],
+            ["action", "restart_service", ["service"]],
+            ["action", "os_update", ["os_version"]],
+        ],
+    }
+
+    def check_input(self):
+        action = self.params["action"]
+        if self.params["force"] and action not in FORCEABLE:
+            raise ParameterError("force", "only applies to reboot, shutdown and update, not {0}".format(action))
+        if self.params["service"] is not None and action not in SERVICE_ACTIONS:
+            raise ParameterError("service", "only applies to start_service, stop_service and restart_service, not {0}".format(action))
+        if self.params["os_version"] is not None and action != "os_update":
+            raise ParameterError("os_version", "only applies to os_update, not {0}".format(action))
+
+    def find(self):
+        params, pine = self.params, self.client.pine
+        options = {"$select": list(FIELDS), "$expand": {"belongs_to__application": {"$select": ["id", "slug"]}}}
+        if params["action"] in SERVICE_ACTIONS:
+            options["$expand"].update(current_services_expand(False))
+        if params["uuids"] is not None:
+            return device_selection.listed(pine, params["uuids"], options)
+        if params["selector"] is not None:
+            device_selection.check_selector(params["selector"])
+            return device_selection.selected(pine, params["selector"], options)
+        value = params["uuid"] if params["uuid"] is not None else params["id"]
+        found = device_selection.one(pine, value, options)
+        if found is None:
+            raise ParameterError("uuid" if params["uuid"] is not None else "id", "device {0} was not found, or is not accessible".format(value))
+        return [found]
+
+    def run(self):
+        self.check_input()
+        target = device_selection.describe(self.params)
+        with self.step("looking up " + target):
+            devices = self.find()
+        results = [self.act(device) for device in devices]
+        counts = {}
+        for entry in results:
+            counts[entry["status"]] = counts.get(entry["status"], 0) + 1
+        acting = [entry for entry in results if entry["status"] in ("done", "planned")]
+        result = {"changed": bool(acting) and self.params["action"] != "ping", "devices": results, "counts": counts}
+        if result["changed"]:
+            result["diff"] = {"before": {}, "after": {"devices": {entry["uuid"]: self.params["action"] for entry in acting}}}
+        problems = [entry for entry in results if entry["status"] in FAILING]
+        offline = [entry for entry in results if entry["status"] == "offline"]
+        if problems or (offline and not self.params["ignore_offline"]):
+            self.fail(self.failure_message(problems, offline), **result)
+        return result
+
+    def failure_message(self, problems, offline):
+        parts = []
+        if problems:
+            first = problems[0]
+            parts.append("{0} on {1} device(s) failed; first, {2}: {3}".format(
+                self.params["action"], len(problems), first["uuid"], first["message"]))
+        if offline:
+            shown = ", ".join(entry["uuid"] for entry in offline[:5]) + (" ..." if len(offline) > 5 else "")
+            parts.append("{0} device(s) offline and not contacted: {1} (set ignore_offline to accept this)".format(len(offline), shown))
+        return "; ".join(parts)
+
+    def act(self, device):
+        entry = {"id": device["id"], "uuid": device["uuid"], "device_name": device.get("device_name")}
+        action = self.params["action"]
+        if action == "os_update" and bare_version(device.get("os_version")) == bare_version(self.params["os_version"]):
+            return dict(entry, status="skipped", message="already runs balenaOS {0}".format(bare_version(self.params["os_version"])))
+        if not device.get("is_online"):
+            return dict(entry, status="offline", message="the device is offline; nothing was sent")
+        image_id = None
+        if action in SERVICE_ACTIONS:
+            installs = with_current_services({"image_install": device.get("image_install") or []})["current_services"].get(self.params["service"])
+            if not installs:
+                return dict(entry, status="failed", message="the device runs no service named {0!r}".format(self.params["service"]))
+            image_id = installs[0]["image_id"]
+        if self.check_mode:
+            return dict(entry, status="planned", message="{0} would be sent".format(action))
+        try:
+            self.send(device, image_id)
+        except SupervisorLocked:
+            hint = "; set force to override it" if action in FORCEABLE else ""
+            return dict(entry, status="locked", message="the application holds an update lock{0}".format(hint))
+        except BalenaException as error:
+            return dict(entry, status="failed", message=describe(error)[0])
+        return dict(entry, status="done", message="{0} sent".format(action))
+
+    def send(self, device, image_id):
+        devices, action, force = self.client.models.device, self.params["action"], self.params["force"]
+        device_id = device["id"]
+        if action in FORCEABLE:
+            getattr(devices, action)(device_id, force=force)
+        elif action in SERVICE_ACTIONS:
+            getattr(devices, action)(device_id, image_id)
+        elif action == "os_update":
+            devices.start_os_update(device["uuid"], self.params["os_version"])
+        else:
+            getattr(devices, action)(device_id)
+
+
+def main():
+    DeviceActionModule.main()
+
+
+if __name__ == "__main__":
+    main()

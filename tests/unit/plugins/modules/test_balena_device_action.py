@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.balena.cloud.plugins.modules import balena_device_action
+from ansible_collections.balena.cloud.plugins.modules.balena_device_action import bare_version
+
+from .module_runner import api_requests, run_module
+
+
+@pytest.mark.parametrize("given", ["balenaOS 6.0.13", "v6.0.13", "6.0.13", "6.0.13.prod", "6.0.13+dev"])
+def test_os_versions_compare_without_prefix_or_variant(given):
+    assert bare_version(given) == "6.0.13"
+
+
+def test_os_update_on_the_current_version_sends_nothing(fresh_emulator):
+    credentials = fresh_emulator.credentials
+    fresh_emulator.clear_request_log()
+    result = run_module(balena_device_action.main, {
+        "api_url": fresh_emulator.url, "api_key": credentials["api_key"],
+        "uuid": credentials["device"]["uuid"], "action": "os_update", "os_version": "6.0.13"})
+    assert not result["changed"] and result["devices"][0]["status"] == "skipped"
+    assert {entry[0] for entry in api_requests(fresh_emulator)} == {"GET"}
+
+
+def test_offline_devices_are_reported_and_fail_the_task(fresh_emulator):
+    credentials = fresh_emulator.credentials
+    args = {"api_url": fresh_emulator.url, "api_key": credentials["api_key"], "action": "identify",
+            "uuids": [credentials["device"]["uuid"], credentials["offline_device"]["uuid"]]}
+    result = run_module(balena_device_action.main, args)
+    assert result["failed"] and credentials["offline_device"]["uuid"] in result["msg"]
+    assert [entry["status"] for entry in result["devices"]] == ["done", "offline"]
+    accepted = run_module(balena_device_action.main, dict(args, ignore_offline=True))
+    assert not accepted.get("failed") and accepted["counts"] == {"done": 1, "offline": 1}
