@@ -63,7 +63,39 @@ step_summary() {
     "$python" examples/demo_summary.py "$credentials"
 }
 
-steps=(step_summary)
+# The collection as Ansible finds it: .cache/collections/ansible_collections/balena/cloud is this
+# checkout (the same link the test suite uses).
+use_this_collection() {
+    local link=.cache/collections/ansible_collections/balena/cloud
+    if [ ! -e "$link" ]; then
+        mkdir -p "$(dirname "$link")"
+        ln -s "$PWD" "$link"
+    fi
+    export ANSIBLE_COLLECTIONS_PATH="$PWD/.cache/collections"
+}
+
+step_inventory() {
+    use_this_collection
+    cat > "$workdir/demo.balena.yml" <<YAML
+plugin: balena.cloud.balena
+connection_mode: api
+YAML
+    echo "Devices the demo user can reach, grouped by fleet ($workdir/demo.balena.yml):"
+    ANSIBLE_INVENTORY_UNPARSED_FAILED=true "$venv/bin/ansible-inventory" -i "$workdir/demo.balena.yml" --graph
+}
+
+step_playbook() {
+    use_this_collection
+    echo "examples/fleet_as_code.yml, twice: the second run changes nothing."
+    local run
+    for run in 1 2; do
+        ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
+            "$venv/bin/ansible-playbook" examples/fleet_as_code.yml \
+            -e organization="$(credential organization)" -e fleet_name=digital-signage
+    done
+}
+
+steps=(step_summary step_inventory step_playbook)
 
 start_emulator
 for step in "${steps[@]}"; do
