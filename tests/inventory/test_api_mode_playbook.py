@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from inventory_runner import BIN, ansible_env, inventory_list, run, write_config
