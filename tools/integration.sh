@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Run the integration targets under tests/integration/targets with `ansible-test integration`
 # against a live balena API emulator:
-#   1. build the collection artifact and unpack it into build/integration.XXXX/ansible_collections/
-#      balena/cloud (the files that ship, as tools/sanity.sh does; a directory per run, so that
+#   1. stage the files that ship with tools/stage-collection.sh (as tools/sanity.sh does) into
+#      build/integration.XXXXXX/ansible_collections/balena/cloud (a directory per run, so that
 #      runs side by side do not disturb each other; removed afterwards unless KEEP_INTEGRATION_TREE=1),
 #   2. start the emulator with demo data on a free loopback port,
 #   3. write what the targets need to know (API URL, keys, demo names) into that tree's
@@ -25,7 +25,6 @@ python="$venv/bin/python"
 started=$SECONDS
 mkdir -p build
 work=$(mktemp -d build/integration.XXXXXX)
-tree=$work/ansible_collections/balena/cloud
 emulator_pid=
 
 finish() {
@@ -38,15 +37,6 @@ finish() {
     fi
 }
 trap finish EXIT
-
-stage_collection() {
-    mkdir -p "$work/dist" "$tree"
-    "$venv/bin/ansible-galaxy" collection build --force --output-path "$work/dist" . >/dev/null
-    tar -xzf "$work"/dist/balena-cloud-*.tar.gz -C "$tree"
-    # A repository of its own, so that ansible-test lists this tree's files and not the checkout's.
-    git -C "$tree" init --quiet
-    echo /tests/output/ >> "$tree/.git/info/exclude"
-}
 
 start_emulator() {
     local credentials=$work/credentials.json log=$work/emulator.log
@@ -91,7 +81,7 @@ print(json.dumps({
 PY
 }
 
-stage_collection
+tree=$(tools/stage-collection.sh "$work")
 start_emulator
 write_integration_config
 

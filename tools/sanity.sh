@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Run `ansible-test sanity --venv` on exactly the files the collection ships: build the
-# collection artifact (which honours build_ignore), unpack it into
-# build/ansible_collections/balena/cloud and test it there with every Python version found.
+# Run `ansible-test sanity --venv` on exactly the files the collection ships: stage them with
+# tools/stage-collection.sh into build/sanity.XXXXXX/ansible_collections/balena/cloud (a directory
+# per run, so that runs side by side do not disturb each other; removed afterwards unless
+# KEEP_SANITY_TREE=1) and test them there with every Python version found.
 # Extra ansible-test arguments can be given as arguments or in $SANITY_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,15 @@ cd "$(dirname "$0")/.."
 venv=$(cd "${VENV:-.venv}" && pwd)
 python="$venv/bin/python"
 started=$SECONDS
+mkdir -p build
+work=$(mktemp -d build/sanity.XXXXXX)
+
+finish() {
+    if [ "${KEEP_SANITY_TREE:-0}" != 1 ]; then
+        rm -rf "$work"
+    fi
+}
+trap finish EXIT
 
 ignore_lines=$(cat tests/sanity/ignore-*.txt 2>/dev/null | grep -cv '^\s*$' || true)
 if [ "${ignore_lines:-0}" -gt 0 ]; then
@@ -34,8 +44,7 @@ install_get_pip_standin() {
 # PYENV_VERSION) to its child processes. Put a launcher for every supported version that really
 # runs first on PATH, so unselected pyenv shims and similar stand-ins are never picked.
 put_pythons_on_path() {
-    local bin=build/python-bin version interpreter found=() broken=()
-    rm -rf "$bin"
+    local bin=$work/python-bin version interpreter found=() broken=()
     mkdir -p "$bin"
     for version in $("$python" tools/ansible_test_facts.py python-versions); do
         if interpreter=$(tools/find-python.sh "$version"); then
@@ -54,22 +63,9 @@ put_pythons_on_path() {
     PATH="$PWD/$bin:$PATH"
 }
 
-stage_collection() {
-    local tree=build/ansible_collections/balena/cloud
-    rm -rf build/dist "$tree"
-    mkdir -p build/dist "$tree"
-    "$venv/bin/ansible-galaxy" collection build --force --output-path build/dist . >/dev/null
-    tar -xzf build/dist/balena-cloud-*.tar.gz -C "$tree"
-    # A repository of its own, so that ansible-test lists this tree's files and not the
-    # enclosing checkout's.
-    git -C "$tree" init --quiet
-    echo /tests/output/ >> "$tree/.git/info/exclude"
-    echo "$tree"
-}
-
 install_get_pip_standin
 put_pythons_on_path
-tree=$(stage_collection)
+tree=$(tools/stage-collection.sh "$work")
 
 echo "sanity: running ansible-test sanity in $tree"
 status=0

@@ -2,8 +2,10 @@
 
 The official SDK sends these to `https://actions.<deviceUrlsBase>/{v1|v2}/<uuid>/resinhup`: a host
 derived from `/config`, always over https, so it cannot reach a plain-http emulator by itself. The
-same paths are served here (also under `/actions/`) so that clients and tests that can choose the
-host reach them. Starting an update on an online device moves it to the target OS release at once.
+same paths are served here (also under `/actions/`) so that clients that can choose the host reach
+them (the collection's SDK with `actions_endpoint` set to `<api>/actions/`). Starting an update on
+an online device moves it to the target OS release at once: it then reports that release's version
+and variant.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ def _host_release(tx, device: dict, version: str):
     wanted = version[1:] if version.startswith("v") else version
     raw_version = column("release", "raw_version", "r")
     rows = tx.query(
-        f'SELECT r.id, {raw_version} AS raw_version FROM "release" r '
+        f'SELECT r.id, {raw_version} AS raw_version, {column("release", "semver", "r")} AS semver, '
+        f'r.variant AS variant FROM "release" r '
         'JOIN "application" a ON a.id = r.belongs_to__application '
         "WHERE a.is_host = 1 AND a.is_for__device_type = ? AND r.status = 'success' "
         f"AND ({raw_version} = ? OR {column('release', 'semver', 'r')} = ?) ORDER BY r.id DESC LIMIT 1",
@@ -53,10 +56,11 @@ def start(world, request):
         if release is None:
             raise bad_request(f"Unknown target version {target}")
         system_line(world, device["id"], f"Host OS update to {target} started")
-        variant = device.get("os_variant")
+        # The device reports what a real one would once updated: the release's version and variant.
+        variant = release.get("variant") or device.get("os_variant")
         tx.update("device", device["id"], {
             "should_be_operated_by__release": release["id"],
-            "os_version": f"balenaOS {target.lstrip('v')}",
+            "os_version": f"balenaOS {release.get('semver') or target.lstrip('v')}",
             "status": "Idle",
             **({"os_variant": variant} if variant else {}),
         })

@@ -6,7 +6,8 @@ from __future__ import annotations
 class ModuleDocFragment:
     """The attributes every balena module declares.
 
-    Modules that change things use the default; read-only modules use ``INFO_MODULE``.
+    Modules that change things use the default; read-only modules use ``INFO_MODULE``; modules that
+    send actions to devices, which have no state to compare, use ``ACTION_MODULE``.
     """
 
     DOCUMENTATION = r"""
@@ -39,6 +40,28 @@ attributes:
     support: N/A
   platform:
     description: Runs where the task runs and talks to the balena API over HTTPS; the managed devices are not contacted.
+    support: full
+    platforms: all
+  action_group:
+    description: Part of the C(balena) action group, so C(module_defaults) can set shared options for it.
+    support: full
+    membership:
+      - balena.cloud.balena
+"""
+
+    ACTION_MODULE = r"""
+attributes:
+  check_mode:
+    description: Can run in check mode; nothing is sent, and the result lists what would be done with the status C(planned).
+    support: full
+  diff_mode:
+    description: With C(--diff), lists the devices the action is sent to.
+    support: partial
+    details: An action has no state before and after; the C(before) side is always empty.
+  platform:
+    description:
+      - Runs where the task runs and talks to the balena API over HTTPS.
+      - The API passes the action on to the supervisor of each online device; offline devices are not contacted.
     support: full
     platforms: all
   action_group:

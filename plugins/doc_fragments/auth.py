@@ -24,9 +24,17 @@ options:
     type: str
     required: true
     aliases: [api_token]
+  actions_url:
+    description:
+      - Base URL of the actions service that starts host OS updates, without the C(v1/) or C(v2/) part.
+      - Only needed for a self-hosted balena API or a local balena API emulator (which serves it at C(<api_url>/actions/)).
+        When not set, the E(BALENA_ACTIONS_URL) environment variable is used; without either, balenaCloud's address
+        is taken from the API's configuration (C(https://actions.<deviceUrlsBase>/)).
+      - The API key is sent there, so name only a service you trust.
+    type: str
   validate_certs:
     description:
-      - Whether to verify the TLS certificate of O(api_url).
+      - Whether to verify the TLS certificates of O(api_url) and O(actions_url).
       - Only set this to V(false) for a trusted test server with a self-signed certificate.
     type: bool
     default: true

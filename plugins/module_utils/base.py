@@ -52,9 +52,10 @@ class BalenaModule:
                 raise ParameterError("max_retries", "must be 0 or more")
             try:
                 self._client = connect(self.params)
-            except BalenaException:
-                # The only setting the SDK can reject here is the URL.
-                raise ParameterError("api_url", "{0!r} is not an http or https URL".format(self.params["api_url"])) from None
+            except BalenaException as error:
+                # The only settings the SDK can reject here are the URLs.
+                option = "actions_url" if "actions_endpoint" in str(error) else "api_url"
+                raise ParameterError(option, "{0!r} is not an http or https URL".format(self.params[option])) from None
         return self._client
 
     @contextlib.contextmanager

@@ -26,6 +26,7 @@ AUTH_ARGUMENT_SPEC = {
         "aliases": ["api_token"],
         "fallback": (env_fallback, ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
     },
+    "actions_url": {"type": "str", "fallback": (env_fallback, ["BALENA_ACTIONS_URL"])},
     "validate_certs": {"type": "bool", "default": True},
     "timeout": {"type": "float", "default": 30.0},
     "max_retries": {"type": "int", "default": DEFAULT_MAX_RETRIES},
@@ -37,23 +38,20 @@ def sdk_available():
 
 
 def connect(params):
-    """A logged-in ``Balena`` client for the auth options in ``params``
-    (``api_url``, ``api_key``, ``validate_certs``, ``timeout`` in seconds, optional ``max_retries``).
+    """A logged-in ``Balena`` client for the auth options in ``params`` (``api_url``, ``api_key``,
+    ``validate_certs``, ``timeout`` in seconds, optional ``max_retries`` and ``actions_url``).
 
     Nothing is sent yet: the key is only checked by the first real request.
     """
-    balena = Balena({
+    settings = {
         "api_endpoint": params["api_url"],
         "data_directory": False,
         "timeout": str(int(params["timeout"] * 1000)),
         "max_retries": str(params.get("max_retries", DEFAULT_MAX_RETRIES)),
-    })
-    if not params["validate_certs"]:
-        _skip_certificate_checks(balena)
+        "validate_certs": bool(params["validate_certs"]),
+    }
+    if params.get("actions_url"):
+        settings["actions_endpoint"] = params["actions_url"]
+    balena = Balena(settings)
     balena.auth.login_with_token(params["api_key"])
     return balena
-
-
-def _skip_certificate_checks(balena):
-    # The SDK has no setting for certificate checks yet; its one HTTP session honours ``verify``.
-    balena._ctx.transport.session.verify = False  # pylint: disable=protected-access

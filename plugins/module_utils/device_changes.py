@@ -56,18 +56,50 @@ def supervisor_releases(balena, arch_ids, version):
     return found
 
 
-def os_releases(balena, device_type_slugs, version):
-    """``{device type slug: host OS release id}`` for ``version`` (``6.0.13``, ``v6.0.13`` or ``balenaOS 6.0.13``)."""
+def os_release_key(device):
+    """What picks a device's host OS release: its device type and its OS variant (``prod``, ``dev`` or unknown)."""
+    return device["is_of__device_type"][0]["slug"], device.get("os_variant") or None
+
+
+def bare_os_version(text):
+    """``balenaOS 6.0.13``, ``v6.0.13``, ``6.0.13+prod`` and ``6.0.13.dev`` all become ``6.0.13``."""
+    text = (text or "").replace("balenaOS", "").strip()
+    text = text[1:] if text.startswith("v") else text
+    for variant in ("+prod", "+dev", ".prod", ".dev"):
+        if text.endswith(variant):
+            return text[:-len(variant)]
+    return text
+
+
+def pick_os_release(releases, version, variant):
+    """The host OS release among ``releases`` that ``version`` names for a device of OS ``variant``, or None.
+
+    ``version`` is ``6.0.13``, ``v6.0.13``, ``balenaOS 6.0.13`` or a release's raw version such as
+    ``6.0.13+prod``. A bare version picks the release of the device's own variant, so that a device
+    never moves between production and development images; one that never reported its variant
+    gets the production image, as balena's own images default to.
+    """
     wanted = version.replace("balenaOS", "").strip()
     wanted = wanted[1:] if wanted.startswith("v") else wanted
-    slugs = sorted(set(device_type_slugs))
+    exact = [release for release in releases if release.get("raw_version") == wanted]
+    same = [release for release in releases if bare_os_version(release.get("raw_version")) == bare_os_version(wanted)]
+    own_variant = [release for release in same if (release.get("variant") or None) in (variant, None)]
+    unknown = [release for release in same if release.get("variant") == "prod"] + same if variant is None else []
+    matching = exact or own_variant or unknown
+    return matching[0] if matching else None
+
+
+def os_releases(balena, keys, version):
+    """``{(device type slug, variant): host OS release id}`` for ``version`` (see ``pick_os_release``)."""
+    slugs = sorted(set(slug for slug, _variant in keys))
     by_type = balena.models.os.get_all_os_versions(slugs, {"$filter": {"status": "success"}})
     found = {}
-    for slug in slugs:
-        matching = [release for release in by_type.get(slug, []) if release.get("raw_version") == wanted]
-        if not matching:
-            raise ParameterError("os_version", "balenaOS {0} is not available for device type {1}".format(wanted, slug))
-        found[slug] = matching[0]["id"]
+    for slug, variant in sorted(set(keys), key=str):
+        release = pick_os_release(by_type.get(slug, []), version, variant)
+        if release is None:
+            raise ParameterError("os_version", "balenaOS {0} is not available for device type {1}{2}".format(
+                bare_os_version(version), slug, " ({0} variant)".format(variant) if variant else ""))
+        found[(slug, variant)] = release["id"]
     return found
 
 

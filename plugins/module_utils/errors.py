@@ -9,6 +9,15 @@ own message. The SDK already redacts credentials from response bodies and URLs.
 from __future__ import annotations
 
 import json
+import re
+
+
+# What an authorization failure means when the API explains nothing (it answers 401 and 403 with
+# an empty body). balena also answers 401 when the key is valid but cannot see the resource.
+EMPTY_ANSWER_MEANINGS = {
+    401: "Unauthorized: the API key is not valid (mistyped, expired or revoked), or it may not {verb} {resource}",
+    403: "Forbidden: the API key may not {verb} {resource}",
+}
 
 
 class ParameterError(Exception):
@@ -72,5 +81,20 @@ def _request_problem(status, message, error):
         # Connection failures and timeouts: the SDK's own text says which.
         where = " ".join(part for part in (error.method, error.path) if part)
         return "{0} ({1})".format(error.body, where) if where else str(error.body)
-    said = message if message else "no message"
+    if message:
+        said = message
+    elif status in EMPTY_ANSWER_MEANINGS:
+        verb = "see" if error.method in ("GET", "HEAD") else "change"
+        said = EMPTY_ANSWER_MEANINGS[status].format(verb=verb, resource=resource_of(error.path))
+    else:
+        said = "no message"
     return "HTTP {0} from the balena API: {1} ({2} {3})".format(status, said, error.method, error.path)
+
+
+def resource_of(path):
+    """How a message names what a request was about: ``/v7/device(5)?$select=id`` is ``device(5)``."""
+    bare = (path or "").split("?", 1)[0]
+    found = re.match(r"^/v\d+/([^/]+)", bare)
+    if found:
+        return found.group(1)
+    return bare or "the requested resource"

@@ -17,6 +17,7 @@ author:
 extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes
+  - balena.cloud.tags
 options:
   name:
     description:
@@ -71,15 +72,6 @@ options:
         or C(2030-01-31T12:00:00Z)).
       - An empty string revokes support access.
     type: str
-  tags:
-    description:
-      - Tags of the fleet, as a dictionary of keys and values. Left alone when not set.
-    type: dict
-  purge_tags:
-    description:
-      - Remove the tags of the fleet that are not in O(tags). Only used when O(tags) is set.
-    type: bool
-    default: true
   state:
     description:
       - V(present) creates or changes the fleet, V(absent) removes it with its devices and releases.

@@ -21,6 +21,7 @@ author:
 extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes
+  - balena.cloud.tags
 options:
   uuid:
     description:
@@ -114,15 +115,6 @@ options:
       - V(true) lets updates be applied even when the application holds an update lock (the
         C(BALENA_OVERRIDE_LOCK) configuration variable of the device); V(false) honours the lock again.
     type: bool
-  tags:
-    description:
-      - Tags of the devices, as a dictionary of keys and values. Left alone when not set.
-    type: dict
-  purge_tags:
-    description:
-      - Remove the tags that are not in O(tags). Only used when O(tags) is set.
-    type: bool
-    default: true
   state:
     description:
       - V(present) registers (single device) or changes the devices; V(absent) removes them; V(deactivated)
@@ -200,6 +192,13 @@ device:
       description: Id of the release the device is pinned to, or null when it follows its fleet.
       type: int
       sample: null
+    should_be_running__release:
+      description:
+        - Id of the release the device should run, which the API computes from its pin and its fleet's target.
+        - After a change, the devices are read back from the API, so this and the other computed fields are current;
+          in check mode the values are predicted.
+      type: int
+      sample: 117
     tags:
       description: The device's tags, when O(tags) was given.
       type: dict
@@ -240,6 +239,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
     TYPE_WITH_ARCH,
     architecture,
     changed,
+    os_release_key,
     os_releases,
     releases_by_fleet,
     supervisor_releases,
@@ -256,8 +256,9 @@ from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reco
 
 FIELDS = [
     "id", "uuid", "device_name", "note", "custom_latitude", "custom_longitude", "is_web_accessible", "is_active",
-    "is_online", "os_version", "supervisor_version", "belongs_to__application", "is_pinned_on__release",
-    "is_running__release", "should_be_managed_by__release", "should_be_operated_by__release", "is_of__device_type",
+    "is_online", "os_version", "os_variant", "supervisor_version", "belongs_to__application", "is_pinned_on__release",
+    "is_running__release", "should_be_running__release", "should_be_managed_by__release", "should_be_operated_by__release",
+    "is_of__device_type",
 ]
 LOCK_OVERRIDE = "BALENA_OVERRIDE_LOCK"
 DEVICE_TAGS = TAGS["device"]
@@ -401,7 +402,20 @@ class DeviceModule(BalenaModule):
                     changing = [(parent, plan) for parent, plan in work if plan.changed]
                     if changing:
                         run_plans(balena.pine, keyed, changing)
+            if any(changes.values()):
+                with self.step("reading back " + self.target()):
+                    return self.report(devices, changes, tag_work, lock_work, created, self.read_back(devices, changes))
         return self.report(devices, changes, tag_work, lock_work, created)
+
+    def read_back(self, devices, changes):
+        """The written devices as the API now has them (fields it computes included), by id: one request per
+        page of as many devices as one write names."""
+        ids = sorted(device["id"] for index, device in enumerate(devices) if changes[index] and device.get("id") is not None)
+        options, found = self.read_options(), {}
+        for chunk in chunks(ids):
+            query = {"resource": "device", "options": dict(options, **{"$filter": ids_filter(chunk)})}
+            found.update((row["id"], row) for row in self.client.pine.get(query))
+        return found
 
     def wanted_fields(self, devices):
         """The API fields each device should have (one dict per device, in order)."""
@@ -421,7 +435,7 @@ class DeviceModule(BalenaModule):
             architectures = [architecture(device["is_of__device_type"])[0] for device in devices]
             found["supervisor"] = supervisor_releases(balena, architectures, params["supervisor_version"])
         if params["os_version"] is not None:
-            found["os"] = os_releases(balena, [device["is_of__device_type"][0]["slug"] for device in devices], params["os_version"])
+            found["os"] = os_releases(balena, [os_release_key(device) for device in devices], params["os_version"])
         return found
 
     def wanted_for(self, device, fleet, fleet_id, lookups):
@@ -447,7 +461,7 @@ class DeviceModule(BalenaModule):
         if params["supervisor_version"] is not None:
             want["should_be_managed_by__release"] = lookups["supervisor"][architecture(device["is_of__device_type"])[0]]
         if params["os_version"] is not None:
-            want["should_be_operated_by__release"] = lookups["os"][device["is_of__device_type"][0]["slug"]]
+            want["should_be_operated_by__release"] = lookups["os"][os_release_key(device)]
         if params["device_url"] is not None:
             want["is_web_accessible"] = params["device_url"]
         return want
@@ -477,14 +491,16 @@ class DeviceModule(BalenaModule):
             work.append((parent, plan))
         return work
 
-    def report(self, devices, changes, tag_work, lock_work, created):
+    def report(self, devices, changes, tag_work, lock_work, created, written=None):
+        """The result; ``written`` holds the devices read back after the writes, by id (else the prediction is shown)."""
         tags = {parent.label: plan for parent, plan in tag_work}
         locks = {parent.label: plan for parent, plan in lock_work}
         shown, before, after = [], {}, {}
         for index, device in enumerate(devices):
             change, uuid = changes[index], device["uuid"]
-            row = self.shape(dict(device, **change))
-            if "belongs_to__application" in change:
+            fresh = (written or {}).get(device.get("id"))
+            row = self.shape(fresh or dict(device, **change))
+            if "belongs_to__application" in change and not fresh:
                 row["fleet"] = self.params["fleet"]
             old, new = {field: link_id(device.get(field)) for field in change}, dict(change)
             if uuid in tags:

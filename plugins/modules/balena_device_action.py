@@ -20,7 +20,7 @@ author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
   - balena.cloud.auth
-  - balena.cloud.attributes
+  - balena.cloud.attributes.action_module
 options:
   action:
     description:
@@ -84,8 +84,8 @@ options:
     type: bool
     default: false
 notes:
-  - In check mode nothing is sent to the devices; RV(devices) lists what would be done, with status C(planned).
-  - The C(--diff) output lists the devices that the action is sent to.
+  - O(action=os_update) goes to balena's actions service; against a self-hosted balena API or a local emulator,
+    name it with O(actions_url).
 """
 
 EXAMPLES = r"""
@@ -160,6 +160,7 @@ counts:
 
 from ansible_collections.balena.cloud.plugins.module_utils import device_selection
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
+from ansible_collections.balena.cloud.plugins.module_utils.device_changes import bare_os_version, pick_os_release
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError, describe
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException, SupervisorLocked
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
@@ -170,16 +171,6 @@ SERVICE_ACTIONS = ("start_service", "stop_service", "restart_service")
 FORCEABLE = ("reboot", "shutdown", "update")
 FIELDS = ["id", "uuid", "device_name", "is_online", "os_version", "os_variant", "supervisor_version"]
 FAILING = ("failed", "locked")
-
-
-def bare_version(version):
-    """``balenaOS 6.0.13``, ``v6.0.13`` and ``6.0.13.prod`` all become ``6.0.13``."""
-    text = (version or "").replace("balenaOS", "").strip()
-    text = text[1:] if text.startswith("v") else text
-    for variant in (".prod", ".dev", "+prod", "+dev"):
-        if text.endswith(variant):
-            text = text[:-len(variant)]
-    return text
 
 
 class DeviceActionModule(BalenaModule):
@@ -202,6 +193,10 @@ class DeviceActionModule(BalenaModule):
         ],
     }
 
+    def __init__(self, module=None):
+        super().__init__(module)
+        self._os_releases = {}
+
     def check_input(self):
         action = self.params["action"]
         if self.params["force"] and action not in FORCEABLE:
@@ -213,7 +208,9 @@ class DeviceActionModule(BalenaModule):
 
     def find(self):
         params, pine = self.params, self.client.pine
-        options = {"$select": list(FIELDS), "$expand": {"belongs_to__application": {"$select": ["id", "slug"]}}}
+        # Every field the SDK's actions need, so that they act on these rows without reading each device again.
+        options = {"$select": list(FIELDS), "$expand": {"belongs_to__application": {"$select": ["id", "slug"]},
+                                                        "is_of__device_type": {"$select": "slug"}}}
         if params["action"] in SERVICE_ACTIONS:
             options["$expand"].update(current_services_expand(False))
         if params["uuids"] is not None:
@@ -260,8 +257,8 @@ class DeviceActionModule(BalenaModule):
     def act(self, device):
         entry = {"id": device["id"], "uuid": device["uuid"], "device_name": device.get("device_name")}
         action = self.params["action"]
-        if action == "os_update" and bare_version(device.get("os_version")) == bare_version(self.params["os_version"]):
-            return dict(entry, status="skipped", message="already runs balenaOS {0}".format(bare_version(self.params["os_version"])))
+        if action == "os_update" and bare_os_version(device.get("os_version")) == bare_os_version(self.params["os_version"]):
+            return dict(entry, status="skipped", message="already runs balenaOS {0}".format(bare_os_version(self.params["os_version"])))
         if not device.get("is_online"):
             return dict(entry, status="offline", message="the device is offline; nothing was sent")
         image_id = None
@@ -282,16 +279,25 @@ class DeviceActionModule(BalenaModule):
         return dict(entry, status="done", message="{0} sent".format(action))
 
     def send(self, device, image_id):
+        """Send the action; the SDK takes the row already read in place of the device's id."""
         devices, action, force = self.client.models.device, self.params["action"], self.params["force"]
-        device_id = device["id"]
         if action in FORCEABLE:
-            getattr(devices, action)(device_id, force=force)
+            getattr(devices, action)(device, force=force)
         elif action in SERVICE_ACTIONS:
-            getattr(devices, action)(device_id, image_id)
+            getattr(devices, action)(device, image_id)
         elif action == "os_update":
-            devices.start_os_update(device["uuid"], self.params["os_version"])
+            devices.start_os_update(device, self.os_release_version(device))
         else:
-            getattr(devices, action)(device_id)
+            getattr(devices, action)(device)
+
+    def os_release_version(self, device):
+        """The raw version of the host OS release that ``os_version`` names for this device's type and variant."""
+        slug = device["is_of__device_type"][0]["slug"]
+        if slug not in self._os_releases:
+            self._os_releases[slug] = self.client.models.os.get_available_os_versions(slug)
+        release = pick_os_release(self._os_releases[slug], self.params["os_version"], device.get("os_variant") or None)
+        # Without a match the SDK names the unknown version in its refusal.
+        return release["raw_version"] if release else self.params["os_version"]
 
 
 def main():

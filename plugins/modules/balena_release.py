@@ -18,6 +18,7 @@ author:
 extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes
+  - balena.cloud.tags
 options:
   release:
     description:
@@ -50,15 +51,6 @@ options:
     description:
       - The release's semantic version, such as C(1.2.0) or C(1.2.0-rc.1).
     type: str
-  tags:
-    description:
-      - Tags of the release, as a dictionary of keys and values. Left alone when not set.
-    type: dict
-  purge_tags:
-    description:
-      - Remove the tags that are not in O(tags). Only used when O(tags) is set.
-    type: bool
-    default: true
 """
 
 EXAMPLES = r"""

@@ -95,6 +95,13 @@ class Transport:
         milliseconds = _to_number(self.settings.get("timeout") if self.settings.has("timeout") else None)
         return 30.0 if not milliseconds or milliseconds <= 0 else milliseconds / 1000.0
 
+    def verify_certificates(self):
+        """The ``validate_certs`` setting: false only for a trusted server with a self-signed certificate."""
+        value = self.settings.get("validate_certs") if self.settings.has("validate_certs") else True
+        if isinstance(value, str):
+            return value.strip().lower() not in ("false", "0", "no", "off")
+        return bool(value)
+
     def trust_origin(self, url):
         """Allow the token to be sent to ``url``'s origin (an address the API itself announced)."""
         with self._trusted_lock:
@@ -143,6 +150,7 @@ class Transport:
         limit = _to_number(values.get("request_limit"))
         interval = _to_number(values.get("request_limit_interval")) or 60.0
         timeout = self.default_timeout() if timeout is None else timeout
+        verify = self.verify_certificates()
         failures = 0
         rate_limited = 0
         waited = 0.0
@@ -150,7 +158,7 @@ class Transport:
             self.limiter.acquire(int(limit) if limit else None, interval)
             try:
                 response = self.session.request(method, url, headers=headers, params=qs, timeout=timeout, stream=stream,
-                                                **self._body_arguments(body))
+                                                verify=verify, **self._body_arguments(body))
             except requests.exceptions.RequestException as error:
                 if failures < policy.max_retries and self._may_resend(method, error):
                     self._sleep(policy.backoff_delay(failures))

@@ -1,6 +1,18 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""SDK settings: defaults, the settings file, ``BALENA_API_URL`` and the constructor, in rising priority.
+"""SDK settings: defaults, the settings file, the environment and the constructor, in rising priority.
+
+The environment gives ``BALENA_API_URL`` (``api_endpoint``) and ``BALENA_ACTIONS_URL``
+(``actions_endpoint``). Settings of ours, beyond the official SDK:
+
+* ``actions_endpoint``: base URL of the actions service that starts host OS updates, without the
+  ``v1/``/``v2/`` part. When unset it is ``https://actions.<deviceUrlsBase>/`` from the API's
+  ``GET /config``, as the official SDK does; a self-hosted API or a local emulator names its own.
+  The token is sent there because the user (or the API) named it.
+* ``validate_certs``: whether TLS certificates are checked (default true); false only for a
+  trusted server with a self-signed certificate.
+* ``max_retries``, ``retry_backoff``, ``max_rate_limit_retries``, ``max_rate_limit_wait``: bounded
+  retries (times in milliseconds).
 
 The file is the official SDK's ``<data_directory>/balena.cfg`` (INI, section ``[Settings]``),
 so both SDKs can share it. It is written only when something is set or removed (a login),
@@ -27,7 +39,8 @@ DEFAULT_SETTINGS = {
     "timeout": str(30 * 1000),
     "request_limit_interval": "60",
     "retry_rate_limited_request": True,
-    # Ours, beyond the official SDK: bounded retries (times in milliseconds).
+    # Ours, beyond the official SDK (see the module docstring).
+    "validate_certs": True,
     "max_retries": "3",
     "retry_backoff": "500",
     "max_rate_limit_retries": "5",
@@ -41,11 +54,15 @@ _FILE_KEYS = (
 )
 
 
-def normalise_api_url(url):
+# Settings that hold a base URL, normalised wherever they come from.
+URL_KEYS = ("api_endpoint", "actions_endpoint")
+
+
+def normalise_api_url(url, key="api_endpoint"):
     """An http(s) base URL with a trailing slash; anything else is rejected."""
     parts = urlsplit(str(url).strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InvalidParameter("api_endpoint", url)
+        raise InvalidParameter(key, url)
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
@@ -91,8 +108,11 @@ class Settings:
 
     @staticmethod
     def _expand_given(given):
-        if "api_endpoint" in given:
-            given["api_endpoint"] = normalise_api_url(given["api_endpoint"])
+        if given.get("actions_endpoint") is None:
+            given.pop("actions_endpoint", None)  # unset: derived from the API's /config when needed
+        for key in URL_KEYS:
+            if key in given:
+                given[key] = normalise_api_url(given[key], key)
         if "balena_host" in given:
             for key, url in _urls_for_host(given["balena_host"]).items():
                 given.setdefault(key, url)
@@ -102,11 +122,15 @@ class Settings:
 
     @staticmethod
     def _environment_layer():
+        layer = {}
         url = os.environ.get("BALENA_API_URL")
-        if not url:
-            return {}
-        api = normalise_api_url(url)
-        return {"api_endpoint": api, "builder_url": builder_url_for(api)}
+        if url:
+            layer["api_endpoint"] = normalise_api_url(url)
+            layer["builder_url"] = builder_url_for(layer["api_endpoint"])
+        actions = os.environ.get("BALENA_ACTIONS_URL")
+        if actions:
+            layer["actions_endpoint"] = normalise_api_url(actions, "actions_endpoint")
+        return layer
 
     @property
     def path(self):
@@ -224,8 +248,8 @@ class Settings:
     def set(self, key, value):
         with self._lock:
             value = _as_setting(value)
-            if key == "api_endpoint":
-                value = normalise_api_url(value)
+            if key in URL_KEYS:
+                value = normalise_api_url(value, key)
             self._refresh_if_changed()
             if key in self._given or key in self._env:
                 # A value the constructor (or environment) pinned is changed for this instance too.

@@ -6,7 +6,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.client import AUTH_AR
 
 
 def validated(params, monkeypatch, environment):
-    for name in ("BALENA_API_URL", "BALENA_API_KEY", "BALENA_API_TOKEN"):
+    for name in ("BALENA_API_URL", "BALENA_API_KEY", "BALENA_API_TOKEN", "BALENA_ACTIONS_URL"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
@@ -39,4 +39,17 @@ def test_connect_applies_url_timeout_certificates_and_key():
     assert balena.settings.get("timeout") == "2500"
     assert balena.settings.get("max_retries") == "0"
     assert balena.auth.get_token() == "k"
-    assert balena._ctx.transport.session.verify is False  # pylint: disable=protected-access
+    assert balena.settings.get("validate_certs") is False
+    assert not balena.settings.has("actions_endpoint")
+
+
+def test_connect_names_the_actions_service():
+    balena = connect({"api_url": "http://127.0.0.1:9", "api_key": "k", "validate_certs": True, "timeout": 1,
+                      "actions_url": "http://127.0.0.1:9/actions"})
+    assert balena.settings.get("actions_endpoint") == "http://127.0.0.1:9/actions/"
+    assert balena.settings.get("validate_certs") is True
+
+
+def test_actions_url_from_the_environment(monkeypatch):
+    params = validated({"api_key": "k"}, monkeypatch, {"BALENA_ACTIONS_URL": "http://127.0.0.1:1/actions/"})[0]
+    assert params["actions_url"] == "http://127.0.0.1:1/actions/"

@@ -36,3 +36,18 @@ def test_sdk_exceptions_keep_their_message():
     message, failure = describe(ApplicationNotFound("org/app"), "looking up fleet org/app")
     assert message == "looking up fleet org/app failed: Application not found: org/app"
     assert failure == {"code": "ApplicationNotFound", "message": "Application not found: org/app"}
+
+
+def test_empty_authorization_failures_say_what_they_mean():
+    message, failure = describe(RequestError("", status_code=401, method="GET", path="/v7/device(5)?$select=id"), "looking up device id 5")
+    assert message == ("looking up device id 5 failed: HTTP 401 from the balena API: Unauthorized: the API key is not valid "
+                       "(mistyped, expired or revoked), or it may not see device(5) (GET /v7/device(5)?$select=id)")
+    assert failure["status"] == 401 and failure["message"] == ""
+    message = describe(RequestError("", status_code=403, method="PATCH", path="/v7/application(3)"))[0]
+    assert message == "HTTP 403 from the balena API: Forbidden: the API key may not change application(3) (PATCH /v7/application(3))"
+    assert "no message" not in describe(RequestError("", status_code=401, method="POST", path="/supervisor/v1/reboot"))[0]
+
+
+def test_authorization_failures_with_a_message_keep_it():
+    message = describe(RequestError('"Unauthorized to see this"', status_code=401, method="GET", path="/v7/x"))[0]
+    assert message == "HTTP 401 from the balena API: Unauthorized to see this (GET /v7/x)"

@@ -21,11 +21,14 @@ def test_many_devices_are_read_in_one_page_and_written_in_groups(emulator_factor
     assert first["changed"]
     count = len(first["devices"])
     assert count > 50
-    assert [entry[0] for entry in requests].count("GET") == 1
-    # every device gets the same change: one PATCH per 200 devices, each naming exact ids
+    # one page read, then one PATCH per 200 devices (every device gets the same change), each naming
+    # exact ids, then the written devices read back by id with one request per 200
+    assert [entry[0] for entry in requests] == ["GET"] + ["PATCH"] * ((count + 199) // 200) + ["GET"] * ((count + 199) // 200)
     patches = [path for method, path in requests if method == "PATCH"]
-    assert len(patches) == (count + 199) // 200
     assert all("$filter=id" in path or "$filter=(id" in path for path in patches)
+    read_back = [path for method, path in requests[1:] if method == "GET"]
+    assert all("$filter=id" in path or "$filter=(id" in path for path in read_back)
+    assert {device["note"] for device in first["devices"]} == {"bulk"}
 
     emulator.clear_request_log()
     second = run_module(balena_device.main, args)

@@ -3,14 +3,14 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.balena.cloud.plugins.modules import balena_device_action
-from ansible_collections.balena.cloud.plugins.modules.balena_device_action import bare_version
+from ansible_collections.balena.cloud.plugins.module_utils.device_changes import bare_os_version
 
 from .module_runner import api_requests, run_module
 
 
 @pytest.mark.parametrize("given", ["balenaOS 6.0.13", "v6.0.13", "6.0.13", "6.0.13.prod", "6.0.13+dev"])
 def test_os_versions_compare_without_prefix_or_variant(given):
-    assert bare_version(given) == "6.0.13"
+    assert bare_os_version(given) == "6.0.13"
 
 
 def test_os_update_on_the_current_version_sends_nothing(fresh_emulator):
@@ -32,3 +32,28 @@ def test_offline_devices_are_reported_and_fail_the_task(fresh_emulator):
     assert [entry["status"] for entry in result["devices"]] == ["done", "offline"]
     accepted = run_module(balena_device_action.main, dict(args, ignore_offline=True))
     assert not accepted.get("failed") and accepted["counts"] == {"done": 1, "offline": 1}
+
+
+@pytest.mark.parametrize("action", ["reboot", "identify", "restart_application", "purge", "update", "ping"])
+def test_actions_reuse_the_devices_read_once(fresh_emulator, action):
+    credentials = fresh_emulator.credentials
+    args = {"api_url": fresh_emulator.url, "api_key": credentials["api_key"], "action": action}
+    uuids = [credentials["device"]["uuid"], credentials["offline_device"]["uuid"]]
+    by_uuid = run_module(balena_device_action.main, dict(args, uuids=uuids, ignore_offline=True))
+    fresh_emulator.clear_request_log()
+    result = run_module(balena_device_action.main, dict(args, id=by_uuid["devices"][0]["id"]))
+    assert result["devices"][0]["status"] == "done"
+    sent = api_requests(fresh_emulator)
+    assert [entry[0] for entry in sent] == ["GET", "POST"], sent
+
+
+def test_os_update_goes_to_the_actions_service_and_takes_effect(fresh_emulator):
+    credentials = fresh_emulator.credentials
+    args = {"api_url": fresh_emulator.url, "api_key": credentials["api_key"], "action": "os_update",
+            "os_version": "6.0.13", "actions_url": fresh_emulator.url + "/actions",
+            "selector": {"fleet": "demo/air-quality", "online": True}}
+    result = run_module(balena_device_action.main, args)
+    statuses = {entry["device_name"]: entry["status"] for entry in result["devices"]}
+    assert statuses["garage-sensor"] == "done", result
+    again = run_module(balena_device_action.main, args)
+    assert not again["changed"] and {entry["status"] for entry in again["devices"]} == {"skipped"}

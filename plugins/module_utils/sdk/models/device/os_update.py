@@ -9,6 +9,7 @@ import re
 from ...exceptions import InvalidParameter, OsUpdateError
 from ...hup import ACTION_NAME, get_hup_action_type
 from ...semver_tools import normalize, parse, with_variant
+from .already_read import device_for_action
 
 OS_UPDATE_SELECT = ["uuid", "is_online", "os_version", "os_variant"]
 DEVICE_TYPE_SLUG = {"is_of__device_type": {"$select": "slug"}}
@@ -46,7 +47,7 @@ class DeviceOsUpdate:
     def _os_update_device(self, uuid_or_id, target_os_version, select):
         if target_os_version is None or uuid_or_id is None:
             raise InvalidParameter("target_os_version or UUID", None)
-        return self.get(uuid_or_id, {"$select": select, "$expand": DEVICE_TYPE_SLUG})
+        return device_for_action(self, uuid_or_id, {"$select": select, "$expand": DEVICE_TYPE_SLUG})
 
     def _available_release(self, device, target_os_version):
         versions = self._os.get_available_os_versions(device["is_of__device_type"][0]["slug"])
@@ -56,8 +57,13 @@ class DeviceOsUpdate:
         return matching[0]
 
     def _actions_endpoint(self, version):
-        endpoint = "https://actions.%s/%s/" % (self._config.get_all()["deviceUrlsBase"], version)
-        # The API itself announced this host in /config: the token may go there.
+        if self.settings.has("actions_endpoint"):
+            base = str(self.settings.get("actions_endpoint"))
+        else:
+            base = "https://actions.%s/" % self._config.get_all()["deviceUrlsBase"]
+        endpoint = "%s%s/" % (base, version)
+        # Either the user named this service in the settings or the API announced it in /config:
+        # the token may go there.
         self.ctx.transport.trust_origin(endpoint)
         return endpoint
 

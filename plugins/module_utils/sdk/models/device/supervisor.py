@@ -7,11 +7,14 @@ from __future__ import annotations
 from ...exceptions import LocalSupervisorNotFound
 from ...identifiers import is_id
 from ...semver_tools import at_least, ensure_version, is_valid
+from .already_read import device_for_action
 
 MIN_SUPERVISOR_MC_API = "7.0.0"
 MIN_SUPERVISOR_APPS_API = "1.8.0-alpha.0"
 WITH_APP = {"$select": "id", "$expand": {"belongs_to__application": {"$select": "id"}}}
 WITH_APP_AND_SUPERVISOR = {"$select": ["id", "supervisor_version"], "$expand": {"belongs_to__application": {"$select": "id"}}}
+ID = {"$select": "id"}
+UUID = {"$select": "uuid"}
 
 
 def force_flag(force):
@@ -31,7 +34,7 @@ class DeviceSupervisor:
 
     def _device_with_app(self, uuid_or_id, options=None):
         self._remote(uuid_or_id)
-        return self.get(uuid_or_id, options or WITH_APP)
+        return device_for_action(self, uuid_or_id, options or WITH_APP)
 
     def ping(self, uuid_or_id=None):
         if self._local_supervisor.targets(uuid_or_id):
@@ -45,7 +48,7 @@ class DeviceSupervisor:
             self._local_supervisor.call("POST", "/v1/blink")
             return
         self._remote(uuid_or_id)
-        uuid = self.get(uuid_or_id, {"$select": "uuid"})["uuid"]
+        uuid = device_for_action(self, uuid_or_id, UUID)["uuid"]
         self._supervisor_request("POST", "/supervisor/v1/blink", body={"uuid": uuid})
 
     def restart_application(self, uuid_or_id=None):
@@ -66,7 +69,7 @@ class DeviceSupervisor:
             self._local_supervisor.call("POST", "/v1/reboot", data)
             return
         self._remote(uuid_or_id)
-        device_id = uuid_or_id if is_id(uuid_or_id) else self.get(uuid_or_id, {"$select": "id"})["id"]
+        device_id = uuid_or_id if is_id(uuid_or_id) else device_for_action(self, uuid_or_id, ID)["id"]
         self._supervisor_request("POST", "/supervisor/v1/reboot", body={"deviceId": device_id, "data": data})
 
     def shutdown(self, uuid_or_id=None, force=False):

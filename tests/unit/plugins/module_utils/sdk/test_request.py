@@ -240,3 +240,15 @@ def test_503_retry_after_is_honoured_within_bounds():
     sender, session, sleeps = transport(response(503, b"busy", {"Retry-After": "2"}), response(200, {}))
     sender.request("DELETE", "/x", send_token=False)
     assert sleeps == [2.0] and len(session.calls) == 2
+
+
+def test_certificates_are_checked_unless_the_setting_says_otherwise():
+    sender, session, _sleeps = transport(response(200, {}))
+    sender.request("GET", "/x", send_token=False)
+    assert session.calls[-1]["verify"] is True
+    sender.settings.set("validate_certs", False)
+    sender.request("GET", "/x", send_token=False)
+    assert session.calls[-1]["verify"] is False
+    unchecked, session, _sleeps = transport(response(200, {}), validate_certs="false")
+    unchecked.request("GET", "/x", send_token=False)
+    assert session.calls[-1]["verify"] is False

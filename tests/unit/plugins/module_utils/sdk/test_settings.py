@@ -13,7 +13,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.sdk.settings import S
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch, tmp_path):
-    for name in ("BALENA_API_URL", "BALENA_SETTINGS_CONFIG_SECTION", "BALENA_SETTINGS_CONFIG_FILENAME"):
+    for name in ("BALENA_API_URL", "BALENA_ACTIONS_URL", "BALENA_SETTINGS_CONFIG_SECTION", "BALENA_SETTINGS_CONFIG_FILENAME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BALENA_SETTINGS_HOME_DIRECTORY", str(tmp_path / "home"))
 
@@ -126,3 +126,21 @@ def test_bools_round_trip_through_the_file(tmp_path):
     settings = Settings({"data_directory": str(tmp_path / "d")})
     settings.set("retry_rate_limited_request", False)
     assert Settings({"data_directory": str(tmp_path / "d")}).get("retry_rate_limited_request") is False
+
+
+def test_actions_endpoint_is_unset_by_default():
+    settings = Settings({"data_directory": False})
+    assert not settings.has("actions_endpoint")
+    assert settings.get("validate_certs") is True
+
+
+def test_actions_endpoint_from_the_environment_then_the_constructor(monkeypatch):
+    monkeypatch.setenv("BALENA_ACTIONS_URL", "http://127.0.0.1:8000/actions")
+    assert Settings({"data_directory": False}).get("actions_endpoint") == "http://127.0.0.1:8000/actions/"
+    given = Settings({"data_directory": False, "actions_endpoint": "https://actions.example.test"})
+    assert given.get("actions_endpoint") == "https://actions.example.test/"
+
+
+def test_actions_endpoint_must_be_a_url():
+    with pytest.raises(InvalidParameter, match="actions_endpoint"):
+        Settings({"data_directory": False, "actions_endpoint": "actions.example.test"})

@@ -262,6 +262,20 @@ def test_os_update_goes_to_the_announced_actions_host(models, api):
         models.device.start_os_update(5, "2.109.0+rev1")
 
 
+def test_os_update_goes_to_the_configured_actions_service(models, api, ctx):
+    device = {"id": 5, "uuid": UUID, "is_online": True, "os_version": "balenaOS 2.88.4+rev1", "os_variant": "prod",
+              "is_of__device_type": [{"slug": "raspberrypi3"}]}
+    os_release = {"id": 11, "raw_version": "2.108.0+rev1", "variant": "prod", "phase": None, "known_issue_list": None, "release_tag": []}
+    api.on("GET", r"^/v7/device\(5\)", {"d": [device]})
+    api.on("GET", r"^/v7/application\?", {"d": [{"is_for__device_type": [{"slug": "raspberrypi3"}], "application_tag": [], "owns__release": [os_release]}]})
+    ctx.settings.set("actions_endpoint", "http://127.0.0.1:8000/actions")
+    models.device.start_os_update(5, "2.108.0+rev1")
+    assert not [call for call in api.calls if call.path.startswith("/config")]
+    last = api.calls[-1]
+    assert (last.method, last.path, last.endpoint) == ("POST", "%s/resinhup" % UUID, "http://127.0.0.1:8000/actions/v2/")
+    assert api.trusted == ["http://127.0.0.1:8000/actions/v2/"]
+
+
 def test_team_access_by_team_is_one_request_unless_empty(models, api):
     api.on("GET", r"^/v7/team_application_access\?", {"d": [{"id": 1}]})
     assert models.team.application_access.get_all_by_team(5) == [{"id": 1}]
