@@ -167,6 +167,25 @@ def emulator(tmp_path_factory):
         process.stop()
 
 
+@pytest.fixture(scope="session")
+def suite_emulator(tmp_path_factory):
+    """An emulator with the demo data that one suite keeps to itself, by name: for tests that compare
+    the whole demo world and so must not see what other suites add to the shared one."""
+    started = {}
+
+    def get(name):
+        if name not in started:
+            started[name] = EmulatorProcess(tmp_path_factory.mktemp(name), "--seed", "demo", "--db", ":memory:")
+            started[name].start()
+        return started[name]
+
+    try:
+        yield get
+    finally:
+        for process in started.values():
+            process.stop()
+
+
 @pytest.fixture
 def fresh_emulator(tmp_path):
     """An emulator with fresh demo data for one test, which may change anything."""
