@@ -5,7 +5,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test venv pytest unit emulator-tests conformance replay sdk-tests sanity integration clean
+.PHONY: demo test venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration clean
 
 demo: venv
 	tools/demo.sh
@@ -36,6 +36,9 @@ sdk-tests: venv
 
 sanity: venv
 	tools/sanity.sh
+
+lint: venv
+	tools/lint-examples.sh
 
 integration: venv
 	tools/integration.sh

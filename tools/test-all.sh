@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The body of `make test`: every pytest suite, then ansible-test sanity, then the integration
-# targets. Each step runs even when an earlier one failed; the exit status says whether all passed.
+# The body of `make test`: every pytest suite, then ansible-test sanity, ansible-lint on the
+# examples, then the integration targets. Each step runs even when an earlier one failed; the
+# exit status says whether all passed.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
@@ -15,6 +16,7 @@ run_step() {
 
 run_step pytest tools/run-pytest.sh
 run_step sanity tools/sanity.sh
+run_step lint tools/lint-examples.sh
 run_step integration tools/integration.sh
 
 echo

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# ansible-lint's production profile over the example playbooks, with this checkout as the
+# balena.cloud collection. Runs where the environment has ansible-lint (the default one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=${VENV:-.venv}
+if [ ! -x "$venv/bin/ansible-lint" ]; then
+    echo "lint: $venv has no ansible-lint (it is pinned for ansible-core 2.21 only); skipped"
+    exit 0
+fi
+link=.cache/collections/ansible_collections/balena/cloud
+if [ ! -e "$link" ]; then
+    mkdir -p "$(dirname "$link")"
+    ln -s "$PWD" "$link"
+fi
+cd examples
+PATH="$PWD/../$venv/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$PWD/../.cache/collections" \
+    ansible-lint --offline --profile production ./*.yml
