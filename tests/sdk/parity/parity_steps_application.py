@@ -56,7 +56,7 @@ READS = [
         w.credentials["second_user"]["fleet"], context="directly_accessible"), "another user's fleet"),
     Step("models.application.get", lambda sdk, w: _app(sdk).get(
         _fleet(w), {"$select": ["id", "app_name"], "$expand": {"organization": {"$select": "handle"}}}),
-         "with options"),
+        "with options"),
     Step("models.application.get_directly_accessible", lambda sdk, w: _app(sdk).get_directly_accessible(_fleet(w))),
     Step("models.application.get_with_device_service_details",
          lambda sdk, w: _app(sdk).get_with_device_service_details(_fleet(w))),
@@ -86,7 +86,7 @@ WRITES = [
         NEW_FLEET, "raspberrypi4-64", w.credentials["organization"]), keep="new_fleet"),
     Step("models.application.create", lambda sdk, w: _app(sdk).create(
         BLOCK_FLEET, "raspberry-pi2", w.credentials["organization"], "block"), "block, device type alias",
-         keep="block_fleet"),
+        keep="block_fleet"),
     Step("models.application.create", lambda sdk, w: _app(sdk).create(
         NEW_FLEET, "raspberrypi4-64", w.credentials["organization"]), "same name again"),
     Step("models.application.create", lambda sdk, w: _app(sdk).create(
@@ -119,7 +119,7 @@ WRITES = [
          lambda sdk, w: _app(sdk).grant_support_access(_second_fleet(w), 1000), "in the past"),
     Step("models.application.get", lambda sdk, w: _app(sdk).get(
         _second_fleet(w), {"$select": "is_accessible_by_support_until__date"}), "support access granted",
-         shape=lambda app: app["is_accessible_by_support_until__date"] is not None),
+        shape=lambda app: app["is_accessible_by_support_until__date"] is not None),
     Step("models.application.revoke_support_access", lambda sdk, w: _app(sdk).revoke_support_access(_second_fleet(w))),
     Step("models.application.get", lambda sdk, w: _app(sdk).get(
         _second_fleet(w), {"$select": "is_accessible_by_support_until__date"}), "support access revoked"),
@@ -181,7 +181,7 @@ MEMBERS = [
          lambda sdk, w: _app(sdk).membership.get(w.kept["app_membership"]["id"])),
     Step("models.application.membership.get", lambda sdk, w: _app(sdk).membership.get(
         {"user": w.credentials["second_user"]["user_id"], "is_member_of__application": _fleet_id(w)}),
-         "by natural key"),
+        "by natural key"),
     Step("models.application.membership.get", lambda sdk, w: _app(sdk).membership.get(987654), "missing"),
     Step("models.application.membership.get", lambda sdk, w: _app(sdk).membership.get("nine"), "not an id"),
     Step("models.application.membership.change_role",
@@ -198,7 +198,7 @@ MEMBERS = [
     Step("models.application.invite.get_all", lambda sdk, w: _app(sdk).invite.get_all()),
     Step("models.application.invite.create", lambda sdk, w: _app(sdk).invite.create(
         _fleet(w), {"invitee": "parity-invitee@example.com", "roleName": "developer", "message": "welcome"}),
-         keep="app_invite"),
+        keep="app_invite"),
     Step("models.application.invite.create", lambda sdk, w: _app(sdk).invite.create(
         _fleet(w), {"invitee": "parity-observer@example.com", "roleName": "observer"}), "observer"),
     Step("models.application.invite.create",

@@ -79,7 +79,7 @@ READS = [
     Step("models.device.get", lambda sdk, w: _dev(sdk).get(_id(w, "lobby-screen")), "by id"),
     Step("models.device.get", lambda sdk, w: _dev(sdk).get(_uuid(w), {
         "$select": ["device_name", "is_online"], "$expand": {"belongs_to__application": {"$select": "slug"}}}),
-         "with options"),
+        "with options"),
     Step("models.device.get", lambda sdk, w: _dev(sdk).get("b05e5bb"), "short uuid"),
     Step("models.device.get", lambda sdk, w: _dev(sdk).get(MISSING_UUID), "missing"),
     Step("models.device.get", lambda sdk, w: _dev(sdk).get(987654), "missing id"),

@@ -21,7 +21,7 @@ STEPS = [
     Setup("the demo device writes four log lines", _write_lines),
     Step("models.device.get_all_by_application", lambda sdk, w: sdk.models.device.get_all_by_application(
         w.credentials["fleet"], {"$select": ["id"], "$filter": {"uuid": w.credentials["device"]["uuid"]}}),
-         "the demo device's id", keep="fleet_devices"),
+        "the demo device's id", keep="fleet_devices"),
     Step("logs.history", lambda sdk, w: sdk.logs.history(w.credentials["device"]["uuid"])),
     Step("logs.history", lambda sdk, w: sdk.logs.history(w.credentials["device"]["uuid"], 2), "last two"),
     Step("logs.history", lambda sdk, w: sdk.logs.history(w.credentials["device"]["uuid"], "all"), "all"),

@@ -87,7 +87,7 @@ WRITES = [
     Step("models.release.set_note", lambda sdk, w: _rel(sdk).set_note(MISSING_COMMIT, "x"), "missing release"),
     Step("models.release.create_from_url", lambda sdk, w: _rel(sdk).create_from_url(
         _fleet(w), "https://example.com/parity/source.tar.gz"), keep="built_release",
-         shape=lambda release_id: isinstance(release_id, int)),
+        shape=lambda release_id: isinstance(release_id, int)),
     Setup("label the commit the builder drew", _label_built_commit),
     Step("models.release.tags.get_all", lambda sdk, w: _rel(sdk).tags.get_all()),
     Step("models.release.tags.get_all_by_application",
