@@ -88,16 +88,18 @@ class Transport:
         self.client_header = "balena-python-sdk/{0} (balena.cloud)".format(__version__)
 
     # -- configuration read per request, so that settings.set() takes effect at once ----------
-    def api_endpoint(self):
-        return str(self.settings.get("api_endpoint"))
+    # ``values``: one snapshot of the settings taken by the request, so that the settings file
+    # is checked for changes once per request instead of once per setting.
+    def api_endpoint(self, values=None):
+        return str((values or self.settings.get_all())["api_endpoint"])
 
-    def default_timeout(self):
-        milliseconds = _to_number(self.settings.get("timeout") if self.settings.has("timeout") else None)
+    def default_timeout(self, values=None):
+        milliseconds = _to_number((values or self.settings.get_all()).get("timeout"))
         return 30.0 if not milliseconds or milliseconds <= 0 else milliseconds / 1000.0
 
-    def verify_certificates(self):
+    def verify_certificates(self, values=None):
         """The ``validate_certs`` setting: false only for a trusted server with a self-signed certificate."""
-        value = self.settings.get("validate_certs") if self.settings.has("validate_certs") else True
+        value = (values or self.settings.get_all()).get("validate_certs", True)
         if isinstance(value, str):
             return value.strip().lower() not in ("false", "0", "no", "off")
         return bool(value)
@@ -107,11 +109,11 @@ class Transport:
         with self._trusted_lock:
             self._trusted.add(origin_of(url))
 
-    def _may_receive_token(self, url):
+    def _may_receive_token(self, url, values):
         target = origin_of(url)
-        if target == origin_of(self.api_endpoint()) or target in self._trusted:
+        if target == origin_of(self.api_endpoint(values)) or target in self._trusted:
             return True
-        return self.settings.has("builder_url") and target == origin_of(str(self.settings.get("builder_url")))
+        return "builder_url" in values and target == origin_of(str(values["builder_url"]))
 
     # -- the public call -----------------------------------------------------------------------
     def request(self, method, path, body=None, qs=None, endpoint=None, send_token=True, token=None,
@@ -123,19 +125,20 @@ class Transport:
         for anything but a 2xx answer.
         """
         method = method.upper()
-        url = join_url(endpoint or self.api_endpoint(), path)
+        values = self.settings.get_all()
+        url = join_url(endpoint or self.api_endpoint(values), path)
         request_headers = {"X-Balena-Client": self.client_header}
         if send_token is not False:
-            credential = token if token is not None else self.tokens.current()
+            credential = token if token is not None else self.tokens.current(values)
             if credential is None and send_token:
                 raise NotLoggedIn()
             if credential is not None:
-                if not self._may_receive_token(url):
+                if not self._may_receive_token(url, values):
                     raise InvalidParameter("endpoint", "{0}://{1}".format(*origin_of(url)[:2]))
                 request_headers["Authorization"] = "Bearer " + credential
         if headers:
             request_headers.update(headers)
-        response = self.send(method, url, request_headers, body=body, qs=qs, stream=stream, timeout=timeout)
+        response = self.send(method, url, request_headers, body=body, qs=qs, stream=stream, timeout=timeout, values=values)
         if not 200 <= response.status_code < 300:
             raise self._status_error(method, url, response)
         if return_raw:
@@ -143,14 +146,14 @@ class Transport:
         return parse_body(response)
 
     # -- sending with bounded retries ------------------------------------------------------------
-    def send(self, method, url, headers, body=None, qs=None, stream=False, timeout=None):
+    def send(self, method, url, headers, body=None, qs=None, stream=False, timeout=None, values=None):
         """Send with rate limiting and retries; returns the final ``requests.Response`` whatever its status."""
-        values = self.settings.get_all()
+        values = values or self.settings.get_all()
         policy = RetryPolicy.from_settings(values)
         limit = _to_number(values.get("request_limit"))
         interval = _to_number(values.get("request_limit_interval")) or 60.0
-        timeout = self.default_timeout() if timeout is None else timeout
-        verify = self.verify_certificates()
+        timeout = self.default_timeout(values) if timeout is None else timeout
+        verify = self.verify_certificates(values)
         failures = 0
         rate_limited = 0
         waited = 0.0

@@ -26,8 +26,9 @@ from .identifiers import (
     organization_key,
     release_filter,
 )
-from .pine import merge
+from .pine import expand_as_dict, merge
 
+REFERENCE_NAVIGATIONS = {"is_of__cpu_architecture"}
 ACCESS_FILTER = {"is_directly_accessible_by__user": {"$any": {"$alias": "dau", "$expr": {"1": 1}}}}
 
 
@@ -122,16 +123,26 @@ class Resolver:
         return self.release(commit_or_id_or_raw_version, {"$select": "id"})["id"]
 
     def device_type(self, id_or_slug, options=None):
-        if is_id(id_or_slug):
-            device_type = self.pine.get({"resource": "device_type", "id": id_or_slug, "options": merge({}, options or {})})
-        elif isinstance(id_or_slug, str) and id_or_slug:
-            found = self.pine.get({
-                "resource": "device_type",
-                "options": merge({"$top": 1, "$filter": device_type_filter(id_or_slug), "$orderby": "name asc"}, options or {}),
-            })
-            device_type = found[0] if found else None
-        else:
+        """A device type by id, slug or alias. Device types and their CPU architecture do not
+        change, so such lookups are remembered per SDK instance; any other expansion is not."""
+        if not (is_id(id_or_slug) or (isinstance(id_or_slug, str) and id_or_slug)):
             raise InvalidDeviceType(id_or_slug)
+        expanded = set(expand_as_dict((options or {}).get("$expand")))
+        if expanded <= REFERENCE_NAVIGATIONS:
+            cache = self.pine.reference_cache
+            device_type = cache.get_or_fetch(cache.key("device_type", id_or_slug, options or {}),
+                                             lambda: self._fetch_device_type(id_or_slug, options))
+        else:
+            device_type = self._fetch_device_type(id_or_slug, options)
         if device_type is None:
             raise InvalidDeviceType(id_or_slug)
         return device_type
+
+    def _fetch_device_type(self, id_or_slug, options):
+        if is_id(id_or_slug):
+            return self.pine.get({"resource": "device_type", "id": id_or_slug, "options": merge({}, options or {})})
+        found = self.pine.get({
+            "resource": "device_type",
+            "options": merge({"$top": 1, "$filter": device_type_filter(id_or_slug), "$orderby": "name asc"}, options or {}),
+        })
+        return found[0] if found else None

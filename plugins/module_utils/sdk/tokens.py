@@ -84,18 +84,19 @@ class TokenRefresher:
         self._lock = threading.Lock()
         self._failed = {}
 
-    def stored(self):
-        if not self._settings.has("token"):
-            return None
-        token = self._settings.get("token")
+    def stored(self, values=None):
+        token = (values or self._settings.get_all()).get("token")
         return token if isinstance(token, str) and token else None
 
-    def current(self):
-        """The settings token (renewed when due), else ``BALENA_API_KEY``/``RESIN_API_KEY``."""
-        token = self.stored()
+    def current(self, values=None):
+        """The settings token (renewed when due), else ``BALENA_API_KEY``/``RESIN_API_KEY``.
+
+        ``values``: a snapshot of the settings the caller already holds."""
+        values = values or self._settings.get_all()
+        token = self.stored(values)
         if token is None:
             return os.environ.get("BALENA_API_KEY") or os.environ.get("RESIN_API_KEY") or None
-        interval = self._settings.get("token_refresh_interval") if self._settings.has("token_refresh_interval") else None
+        interval = values.get("token_refresh_interval")
         if interval is not None and needs_refresh(token, interval):
             return self._refresh(token)
         return token

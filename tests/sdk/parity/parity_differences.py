@@ -82,12 +82,6 @@ INTENDED = {
 
 # Real differences, reported for a fix. Each is expected to fail until fixed (then remove it here).
 KNOWN_MISMATCHES = {
-    "models.os.get_supervisor_releases_for_cpu_architecture [by id, selected]":
-        "17.3.0's merge() lets a caller's $select replace the default one (the union it computes is "
-        "overwritten by the loop over known option keys); ours adds the defaults back",
-    "models.device.pin_to_supervisor_release [unknown version]":
-        "17.3.0 raises Exception('Supervisor release not found 1.0.0'); ours raises "
-        "ReleaseNotFound('Release not found: 1.0.0'): another class and message",
 }
 
 

@@ -14,7 +14,8 @@ ROLE_RESOURCES = {
 
 def role_id(pine, kind, role_name):
     resource, not_found = ROLE_RESOURCES[kind]
-    role = pine.get({"resource": resource, "id": {"name": role_name}, "options": {"$select": "id"}})
+    params = {"resource": resource, "id": {"name": role_name}, "options": {"$select": "id"}}
+    role = pine.reference_cache.get_or_fetch(pine.reference_cache.key(params), lambda: pine.get(params))
     if role is None:
         raise not_found(role_name)
     return role["id"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..exceptions import RequestError
+from ..reference_cache import ReferenceCache
 from .compiler import PineCompileError, compile_params
 from .paging import count_options, iterate_pages
 
@@ -21,6 +22,8 @@ class Pine:
         self._transport = transport
         self._settings = settings
         self._prefix_override = None
+        # Shared by every model of one SDK instance, which all use this client.
+        self.reference_cache = ReferenceCache()
 
     @property
     def api_prefix(self):

@@ -9,12 +9,13 @@ _REPLACED = ("$orderby", "$top", "$skip")
 
 
 def merge(defaults, extras=None, replace_selects=False):
-    """Combine ``defaults`` and ``extras``.
+    """Combine ``defaults`` and ``extras`` as balena-sdk 17.3.0 does for what a caller sees.
 
-    ``$select`` lists are united (in order, without duplicates; ``"*"`` wins) unless
-    ``replace_selects``; ``$filter`` becomes ``{"$and": [default, extra]}``; ``$expand`` is
-    merged per navigation; ``$orderby``, ``$top`` and ``$skip`` are replaced. An extra
-    ``$count`` turns the whole query into a count of the merged filter.
+    A caller's ``$select`` replaces the default one (also inside ``$expand``), as do
+    ``$orderby``, ``$top`` and ``$skip``; ``$filter`` becomes ``{"$and": [default, extra]}``;
+    ``$expand`` is merged per navigation. An extra ``$count`` turns the whole query into a
+    count of the merged filter. ``replace_selects`` is kept for callers of the official
+    signature: selects are always replaced.
     """
     if extras is None:
         return defaults
@@ -25,8 +26,8 @@ def merge(defaults, extras=None, replace_selects=False):
     for key in _REPLACED:
         if key in extras:
             result[key] = extras[key]
-    if extras.get("$select"):
-        result["$select"] = _merge_select(defaults.get("$select"), extras["$select"], replace_selects)
+    if "$select" in extras:
+        result["$select"] = extras["$select"]
     if extras.get("$filter") is not None and extras["$filter"] != {}:
         default_filter = defaults.get("$filter")
         result["$filter"] = {"$and": [default_filter, extras["$filter"]]} if default_filter else extras["$filter"]
@@ -35,24 +36,6 @@ def merge(defaults, extras=None, replace_selects=False):
     if extras.get("$count") is not None and extras.get("$count") is not False:
         return _as_count(result, extras["$count"])
     return result
-
-
-def _as_list(select):
-    return list(select) if isinstance(select, list) else [select]
-
-
-def _merge_select(default, extra, replace):
-    if replace:
-        return extra
-    if extra == "*" or default == "*":
-        return "*"
-    if default is None:
-        return extra
-    merged = []
-    for field in _as_list(default) + _as_list(extra):
-        if field not in merged:
-            merged.append(field)
-    return merged
 
 
 def expand_as_dict(expand):

@@ -125,5 +125,6 @@ class DeviceSetters:
             releases = self._os.get_supervisor_releases_for_cpu_architecture(
                 arch_id, {"$top": 1, "$select": "id", "$filter": {key_field: supervisor_version_or_id}})
             if not releases:
-                raise ReleaseNotFound(supervisor_version_or_id)
+                # 17.3.0 raises this plain Exception; scripts written for it catch exactly that.
+                raise Exception("Supervisor release not found {0}".format(supervisor_version_or_id))  # pylint: disable=broad-exception-raised
             self._patch_ids([device["id"] for device in group], {"should_be_managed_by__release": releases[0]["id"]})

@@ -64,7 +64,7 @@ def no_environment_keys(monkeypatch):
 
 def test_json_text_and_raw_answers():
     sender, session, _sleeps = transport(response(200, {"a": 1}), response(200, b"plain"), response(200, b""))
-    sender.tokens.current = lambda: "key"
+    sender.tokens.current = lambda values=None: "key"
     assert sender.request("GET", "/x") == {"a": 1}
     assert sender.request("GET", "/x") == "plain"
     assert sender.request("GET", "/x") == ""

@@ -16,15 +16,16 @@ def test_unknown_option_is_rejected():
         merge({}, {"$format": "json"})
 
 
-def test_selects_are_united_in_order():
-    assert merge({"$select": ["id", "uuid"]}, {"$select": ["uuid", "device_name"]}) == {"$select": ["id", "uuid", "device_name"]}
-    assert merge({"$select": "id"}, {"$select": "uuid"}) == {"$select": ["id", "uuid"]}
-
-
-def test_star_select_wins_and_replace_selects_replaces():
+def test_a_callers_select_replaces_the_default_one():
+    assert merge({"$select": ["id", "uuid"]}, {"$select": ["uuid", "device_name"]}) == {"$select": ["uuid", "device_name"]}
+    assert merge({"$select": "id"}, {"$select": "uuid"}) == {"$select": "uuid"}
     assert merge({"$select": ["id"]}, {"$select": "*"}) == {"$select": "*"}
-    assert merge({"$select": "*"}, {"$select": ["id"]}) == {"$select": "*"}
+    assert merge({"$select": "*"}, {"$select": ["id"]}) == {"$select": ["id"]}
     assert merge({"$select": ["id", "a"]}, {"$select": ["b"]}, replace_selects=True) == {"$select": ["b"]}
+
+
+def test_the_default_select_stays_without_a_callers_select():
+    assert merge({"$select": ["id", "a"]}, {"$top": 1}) == {"$select": ["id", "a"], "$top": 1}
 
 
 def test_filters_are_and_ed():
@@ -42,7 +43,7 @@ def test_expands_are_merged_per_navigation():
     defaults = {"$expand": {"belongs_to__application": {"$select": "id"}}}
     extras = {"$expand": [{"belongs_to__application": {"$select": "app_name"}}, "is_of__device_type"]}
     assert merge(defaults, extras) == {"$expand": {
-        "belongs_to__application": {"$select": ["id", "app_name"]},
+        "belongs_to__application": {"$select": "app_name"},
         "is_of__device_type": {},
     }}
     assert merge({"$expand": "a"}, {"$expand": {"a": {"$filter": {"x": 1}}}}) == {"$expand": {"a": {"$filter": {"x": 1}}}}
