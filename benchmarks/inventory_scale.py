@@ -20,39 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from emulator_launch import call, start_emulator
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PAGE_SIZE = 1000
 RATIO_TARGET = 1.3
-
-
-def start_emulator(devices, credentials):
-    process = subprocess.Popen(  # pylint: disable=consider-using-with  # runs until main() stops it
-        [sys.executable, "-m", "emulator", "serve", "--port", "0", "--seed", "demo", "--devices", str(devices),
-         "--credentials-file", str(credentials)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True,
-    )
-    url = process.stdout.readline().strip()
-    if not url:
-        process.kill()
-        raise SystemExit("the emulator did not start")
-    for _attempt in range(600):
-        try:
-            return process, url, json.loads(credentials.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the emulator wrote no credentials")
-
-
-def admin(url, token, method, path):
-    request = urllib.request.Request(url + path, method=method, headers={"Authorization": "Bearer " + token})
-    with urllib.request.urlopen(request, timeout=60) as response:  # nosec - the local emulator
-        body = response.read()
-    return json.loads(body) if body else None
 
 
 def collections_dir(workdir):
@@ -120,7 +95,7 @@ def main():
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
-        process, url, credentials = start_emulator(options.devices, workdir / "credentials.json")
+        process, url, credentials = start_emulator(workdir / "credentials.json", "--devices", str(options.devices))
         try:
             run(workdir, url, credentials, options)
         finally:
@@ -140,9 +115,9 @@ def run(workdir, url, credentials, options):
     playbook = workdir / "hosts.yml"
     playbook.write_text("- hosts: all\n  gather_facts: false\n  tasks: []\n", encoding="utf-8")
 
-    admin(url, token, "DELETE", "/_emulator/requests")
+    call(url, token, "DELETE", "/_emulator/requests")
     _seconds, output = timed([BIN / "ansible-inventory", "-i", plugin_config, "--list"], env, 1)
-    requests = admin(url, token, "GET", "/_emulator/requests")
+    requests = call(url, token, "GET", "/_emulator/requests")
     listing = unwrap(json.loads(output))
     hosts = len(listing["_meta"]["hostvars"])
     groups = len([name for name in listing if name not in ("_meta", "all", "ungrouped")])
@@ -164,9 +139,9 @@ def run(workdir, url, credentials, options):
             label, plugin_time, static_time, plugin_time / static_time, RATIO_TARGET))
 
     timed([BIN / "ansible-inventory", "-i", cached_config, "--list"], env, 1)
-    admin(url, token, "DELETE", "/_emulator/requests")
+    call(url, token, "DELETE", "/_emulator/requests")
     warm_time, _ = timed([BIN / "ansible-inventory", "-i", cached_config, "--list"], env, options.repeat)
-    warm_requests = admin(url, token, "GET", "/_emulator/requests")
+    warm_requests = call(url, token, "GET", "/_emulator/requests")
     print("warm cache: {0} requests (target 0), ansible-inventory --list {1:.2f} s".format(len(warm_requests), warm_time))
 
 

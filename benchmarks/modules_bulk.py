@@ -22,13 +22,13 @@ import os
 import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 import urllib.parse
-import urllib.request
 from collections import Counter
 from pathlib import Path
+
+from emulator_launch import call, stage_collection, start_emulator
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -37,32 +37,6 @@ METHODS = ("GET", "POST", "PATCH", "DELETE")
 # balena_tag looks devices up by uuid this many at a time, so that a URL stays below the API's 16 KiB limit.
 DEVICE_LOOKUP_CHUNK = 100
 TAGS = {"batch": "bench", "site": "bench-site"}
-
-
-def start_emulator(seeded_devices, credentials):
-    process = subprocess.Popen(  # pylint: disable=consider-using-with  # runs until main() stops it
-        [sys.executable, "-m", "emulator", "serve", "--host", "127.0.0.1", "--port", "0", "--seed", "demo",
-         "--db", ":memory:", "--devices", str(seeded_devices), "--credentials-file", str(credentials)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True,
-    )
-    url = process.stdout.readline().strip()
-    if not url:
-        process.kill()
-        raise SystemExit("the emulator did not start")
-    for _attempt in range(600):
-        try:
-            return process, url, json.loads(credentials.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the emulator wrote no credentials")
-
-
-def call(url, token, method, path):
-    request = urllib.request.Request(url + path, method=method, headers={"Authorization": "Bearer " + token})
-    with urllib.request.urlopen(request, timeout=120) as response:  # nosec - the local emulator
-        body = response.read()
-    return json.loads(body) if body else None
 
 
 def odata(url, token, resource, **options):
@@ -85,18 +59,6 @@ def fleet_variables(url, credentials, fleet):
     rows = odata(url, credentials["api_key"], "application_environment_variable", **{
         "$select": "name,value", "$filter": "application/slug eq '{0}'".format(fleet)})
     return {row["name"]: row["value"] for row in rows}
-
-
-def stage_collection(workdir):
-    """The collection as `ansible-galaxy collection build` ships it, the way tools/integration.sh stages it."""
-    dist = workdir / "dist"
-    tree = workdir / "collections" / "ansible_collections" / "balena" / "cloud"
-    tree.mkdir(parents=True)
-    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(dist), str(REPO)],
-                   check=True, capture_output=True)
-    with tarfile.open(next(dist.glob("balena-cloud-*.tar.gz"))) as archive:
-        archive.extractall(tree, filter="data")
-    return workdir / "collections"
 
 
 def environment(workdir, collections, url, api_key):
@@ -160,7 +122,7 @@ def main():
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
         # The extra devices are spread over every user fleet, of which the demo user may write about two thirds.
-        process, url, credentials = start_emulator(2 * options.devices, workdir / "credentials.json")
+        process, url, credentials = start_emulator(workdir / "credentials.json", "--devices", str(2 * options.devices))
         try:
             bench(workdir, url, credentials, options)
         finally:
