@@ -5,7 +5,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration clean
+.PHONY: demo test venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration compat clean
 
 demo: venv
 	tools/demo.sh
@@ -42,6 +42,9 @@ lint: venv
 
 integration: venv
 	tools/integration.sh
+
+compat:
+	tools/test-compat.sh
 
 clean:
 	rm -rf build .cache
