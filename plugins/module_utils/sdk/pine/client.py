@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..exceptions import RequestError
+from ..parallel import ParallelCalls
 from ..reference_cache import ReferenceCache
 from .compiler import PineCompileError, compile_params
 from .paging import count_options, iterate_pages
@@ -24,6 +25,7 @@ class Pine:
         self._prefix_override = None
         # Shared by every model of one SDK instance, which all use this client.
         self.reference_cache = ReferenceCache()
+        self.parallel = ParallelCalls()
 
     @property
     def api_prefix(self):
