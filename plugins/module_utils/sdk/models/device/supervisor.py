@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from ...exceptions import LocalSupervisorNotFound
-from ...identifiers import is_id
+from ...exceptions import LocalSupervisorNotFound, RequestError
+from ...identifiers import is_full_uuid, is_id
 from ...semver_tools import at_least, ensure_version, is_valid
 from .already_read import device_for_action
 
@@ -13,7 +13,6 @@ MIN_SUPERVISOR_MC_API = "7.0.0"
 MIN_SUPERVISOR_APPS_API = "1.8.0-alpha.0"
 WITH_APP = {"$select": "id", "$expand": {"belongs_to__application": {"$select": "id"}}}
 WITH_APP_AND_SUPERVISOR = {"$select": ["id", "supervisor_version"], "$expand": {"belongs_to__application": {"$select": "id"}}}
-ID = {"$select": "id"}
 UUID = {"$select": "uuid"}
 
 
@@ -48,8 +47,7 @@ class DeviceSupervisor:
             self._local_supervisor.call("POST", "/v1/blink")
             return
         self._remote(uuid_or_id)
-        uuid = device_for_action(self, uuid_or_id, UUID)["uuid"]
-        self._supervisor_request("POST", "/supervisor/v1/blink", body={"uuid": uuid})
+        self._by_uuid(uuid_or_id, lambda uuid: self._supervisor_request("POST", "/supervisor/v1/blink", body={"uuid": uuid}))
 
     def restart_application(self, uuid_or_id=None):
         if self._local_supervisor.targets(uuid_or_id):
@@ -69,8 +67,10 @@ class DeviceSupervisor:
             self._local_supervisor.call("POST", "/v1/reboot", data)
             return
         self._remote(uuid_or_id)
-        device_id = uuid_or_id if is_id(uuid_or_id) else device_for_action(self, uuid_or_id, ID)["id"]
-        self._supervisor_request("POST", "/supervisor/v1/reboot", body={"deviceId": device_id, "data": data})
+        if is_id(uuid_or_id):
+            self._supervisor_request("POST", "/supervisor/v1/reboot", body={"deviceId": uuid_or_id, "data": data})
+            return
+        self._by_uuid(uuid_or_id, lambda uuid: self._supervisor_request("POST", "/supervisor/v1/reboot", body={"uuid": uuid, "data": data}))
 
     def shutdown(self, uuid_or_id=None, force=False):
         self._app_action("/v1/shutdown", uuid_or_id, force_flag(force))
@@ -96,8 +96,7 @@ class DeviceSupervisor:
         if self._local_supervisor.targets(uuid_or_id):
             return self._local_supervisor.call("GET", "/v1/device")
         self._remote(uuid_or_id)
-        uuid = self.get(uuid_or_id, {"$select": "uuid"})["uuid"]
-        state = self._supervisor_request("POST", "/supervisor/v1/device", body={"uuid": uuid, "method": "GET"})
+        state = self._by_uuid(uuid_or_id, lambda uuid: self._supervisor_request("POST", "/supervisor/v1/device", body={"uuid": uuid, "method": "GET"}))
         if isinstance(state, dict):
             return state
         raise Exception(state)  # pylint: disable=broad-exception-raised
@@ -144,8 +143,19 @@ class DeviceSupervisor:
         self._supervisor_request("POST", "/supervisor/v1/apps/%d/%s" % (app_id, action), body={"deviceId": device["id"], "appId": app_id})
 
     def get_supervisor_target_state(self, uuid_or_id):
-        uuid = self.get(uuid_or_id, {"$select": "uuid"})["uuid"]
-        return self._request("GET", "/device/v2/%s/state" % uuid)
+        return self._by_uuid(uuid_or_id, lambda uuid: self._request("GET", "/device/v2/%s/state" % uuid))
+
+    def _by_uuid(self, uuid_or_id, send):
+        """``send(uuid)``. A full uuid is sent at once, and the device is looked up only when the
+        API refuses, so that a missing device still raises DeviceNotFound; any other refusal is
+        raised as it came. An id or a short uuid is looked up first."""
+        if not is_full_uuid(uuid_or_id):
+            return send(device_for_action(self, uuid_or_id, UUID)["uuid"])
+        try:
+            return send(uuid_or_id)
+        except RequestError:
+            self.get(uuid_or_id, UUID)
+            raise
 
     def get_supervisor_target_state_for_app(self, slug_or_uuid_or_id, release=None):
         uuid = self.resolve.application(slug_or_uuid_or_id, {"$select": "uuid"})["uuid"]
