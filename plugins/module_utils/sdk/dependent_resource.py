@@ -15,13 +15,16 @@ from .pine import merge
 
 
 class DependentSpec:
-    def __init__(self, resource, parent_field, key_field, parent_navigation, parent_lookup):
+    def __init__(self, resource, parent_field, key_field, parent_navigation, parent_lookup, rows_of_parent=None):
         self.resource = resource
         self.parent_field = parent_field
         self.key_field = key_field
         self.parent_navigation = parent_navigation
         # parent_lookup(identifier, options) -> parent entity; raises the parent's NotFound
         self.parent_lookup = parent_lookup
+        # rows_of_parent(identifier) -> ``$filter`` of this resource naming the parent by its slug or
+        # uuid; None where such a filter could match more than one parent (a commit, a short uuid)
+        self.rows_of_parent = rows_of_parent
 
 
 def default_order(key_field):
@@ -89,15 +92,28 @@ class DependentResource:
         self.write(found["id"], key, value, found[spec.parent_navigation])
 
     def existing_row_expand(self, key):
-        """``$expand`` for a parent lookup that also returns the id of the row ``key`` (if any)."""
-        return {self.spec.parent_navigation: {"$select": "id", "$filter": {self.spec.key_field: key}}}
+        """``$expand`` for a parent lookup that also returns the row ``key`` (if any) with its value."""
+        return {self.spec.parent_navigation: {"$select": ["id", "value"], "$filter": {self.spec.key_field: key}}}
 
     def write(self, parent_id, key, value, existing_rows):
-        """PATCH the row a lookup found, or create it (falling back to PATCH if it appeared meanwhile)."""
+        """PATCH the row a lookup found, create it (falling back to PATCH if it appeared meanwhile),
+        or write nothing when the row already holds ``value``."""
         if existing_rows:
+            if existing_rows[0].get("value") == value:
+                return
             self.pine.patch({"resource": self.spec.resource, "id": existing_rows[0]["id"], "body": {"value": value}})
         else:
             self.pine.upsert({"resource": self.spec.resource, "id": self.key_filter(parent_id, key), "body": {"value": value}})
 
     def remove(self, parent, key):
-        self.pine.delete({"resource": self.spec.resource, "options": {"$filter": self.key_filter(self.parent_id(parent), key)}})
+        spec = self.spec
+        if is_id(parent) or spec.rows_of_parent is None:
+            self.pine.delete({"resource": spec.resource, "options": {"$filter": self.key_filter(self.parent_id(parent), key)}})
+            return
+        # The DELETE names the parent by its slug or uuid and goes out with the parent lookup,
+        # which only raises the parent's NotFound: a DELETE that matches no row is a silent no-op.
+        rows = dict(spec.rows_of_parent(parent), **{spec.key_field: key})
+        self.pine.parallel.run(
+            lambda: spec.parent_lookup(parent, {"$select": "id"}),
+            lambda: self.pine.delete({"resource": spec.resource, "options": {"$filter": rows}}),
+        )

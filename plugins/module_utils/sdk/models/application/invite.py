@@ -27,13 +27,12 @@ class ApplicationInvite(Model):
         invitee = options.get("invitee")
         if invitee is None:
             raise InvalidParameter("options.invitee", None)
-        app_id = self.resolve.application(slug_or_uuid_or_id, {"$select": "id"})["id"]
-        body = {
-            "invitee": invitee,
-            "is_invited_to__application": app_id,
-            "message": options.get("message"),
-            "application_membership_role": role_id(self.pine, "application", options.get("roleName", "developer")),
-        }
+        app_id, role = self.pine.parallel.run(
+            lambda: self.resolve.application(slug_or_uuid_or_id, {"$select": "id"})["id"],
+            lambda: role_id(self.pine, "application", options.get("roleName", "developer")),
+        )
+        body = {"invitee": invitee, "is_invited_to__application": app_id, "message": options.get("message"),
+                "application_membership_role": role}
         return self.pine.post({"resource": RESOURCE, "body": body})
 
     def revoke(self, invite_id):

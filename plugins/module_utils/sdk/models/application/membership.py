@@ -32,12 +32,11 @@ class ApplicationMembership(Model):
         return found
 
     def create(self, slug_or_uuid_or_id, username, role_name="developer"):
-        app_id = self.resolve.application(slug_or_uuid_or_id, {"$select": "id"})["id"]
-        body = {
-            "username": username,
-            "is_member_of__application": app_id,
-            "application_membership_role": role_id(self.pine, "application", role_name),
-        }
+        app_id, role = self.pine.parallel.run(
+            lambda: self.resolve.application(slug_or_uuid_or_id, {"$select": "id"})["id"],
+            lambda: role_id(self.pine, "application", role_name),
+        )
+        body = {"username": username, "is_member_of__application": app_id, "application_membership_role": role}
         return self.pine.post({"resource": RESOURCE, "body": body})
 
     def change_role(self, membership_id, role_name):

@@ -5,7 +5,15 @@
 from __future__ import annotations
 
 from ...dependent_resource import DependentResource, DependentSpec
+from ...exceptions import ApplicationNotFound
+from ...identifiers import application_navigation_filter
 from ..base import Model
+
+
+def rows_of_fleet(slug_or_uuid):
+    if not isinstance(slug_or_uuid, str) or not slug_or_uuid:
+        raise ApplicationNotFound(slug_or_uuid)
+    return application_navigation_filter("application", slug_or_uuid)
 
 
 class ApplicationDependent(Model):
@@ -14,7 +22,7 @@ class ApplicationDependent(Model):
 
     def __init__(self, ctx):
         super(ApplicationDependent, self).__init__(ctx)
-        spec = DependentSpec(self.RESOURCE, "application", self.KEY_FIELD, self.RESOURCE, self.resolve.application)
+        spec = DependentSpec(self.RESOURCE, "application", self.KEY_FIELD, self.RESOURCE, self.resolve.application, rows_of_fleet)
         self.dependent = DependentResource(self.pine, spec)
 
     def get_all_by_application(self, slug_or_uuid_or_id, options={}):  # pylint: disable=dangerous-default-value

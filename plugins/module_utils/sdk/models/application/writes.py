@@ -12,6 +12,7 @@ from ...exceptions import (
     InvalidParameter,
     RequestError,
 )
+from ...identifiers import application_key_filter, application_navigation_filter, is_id
 from ..base import strip_quotes
 from ..clock import now_ms
 
@@ -20,21 +21,23 @@ class ApplicationWrites:
     def create(self, name, device_type, organization, application_class=None):
         if organization is None:
             raise InvalidParameter("organization", organization)
-        device_type_found = self.resolve.device_type(device_type, {
-            "$select": "id",
-            "$expand": {"is_default_for__application": {"$select": "is_archived", "$filter": {"is_host": True}}},
-        })
-        host_apps = device_type_found.get("is_default_for__application") or []
-        if host_apps and all(app["is_archived"] for app in host_apps):
-            raise BalenaDiscontinuedDeviceType(device_type)
-        body = {
-            "app_name": name,
-            "is_for__device_type": device_type_found["id"],
-            "organization": self.resolve.organization(organization, {"$select": "id"})["id"],
-        }
+        # Sent one after the other: an unknown device type must not cost an organization lookup.
+        device_type_id = self._supported_device_type_id(device_type)
+        organization_id = self.resolve.organization(organization, {"$select": "id"})["id"]
+        body = {"app_name": name, "is_for__device_type": device_type_id, "organization": organization_id}
         if application_class is not None:
             body["is_of__class"] = application_class
         return self.pine.post({"resource": "application", "body": body})
+
+    def _supported_device_type_id(self, device_type):
+        found = self.resolve.device_type(device_type, {
+            "$select": "id",
+            "$expand": {"is_default_for__application": {"$select": "is_archived", "$filter": {"is_host": True}}},
+        })
+        host_apps = found.get("is_default_for__application") or []
+        if host_apps and all(app["is_archived"] for app in host_apps):
+            raise BalenaDiscontinuedDeviceType(device_type)
+        return found["id"]
 
     def remove(self, slug_or_uuid_or_id_or_ids):
         target = slug_or_uuid_or_id_or_ids
@@ -75,7 +78,10 @@ class ApplicationWrites:
 
     def _set_support_until(self, slug_or_uuid_or_id, value):
         body = {"is_accessible_by_support_until__date": value}
-        self.pine.patch({"resource": "application", "id": self.get_id(slug_or_uuid_or_id), "body": body})
+        if is_id(slug_or_uuid_or_id):
+            self.pine.patch({"resource": "application", "id": slug_or_uuid_or_id, "body": body})
+            return
+        self._patch_fleet_rows("application", application_key_filter, slug_or_uuid_or_id, body)
 
     def enable_device_urls(self, slug_or_uuid_or_id):
         self._set_device_urls(slug_or_uuid_or_id, True)
@@ -84,9 +90,18 @@ class ApplicationWrites:
         self._set_device_urls(slug_or_uuid_or_id, False)
 
     def _set_device_urls(self, slug_or_uuid_or_id, enabled):
-        app_id = self.resolve.application(slug_or_uuid_or_id, {"$select": "id"})["id"]
-        self.pine.patch({
-            "resource": "device",
-            "options": {"$filter": {"belongs_to__application": app_id}},
-            "body": {"is_web_accessible": enabled},
-        })
+        def devices_of(fleet):
+            return application_navigation_filter("belongs_to__application", fleet)
+        self._patch_fleet_rows("device", devices_of, slug_or_uuid_or_id, {"is_web_accessible": enabled})
+
+    def _patch_fleet_rows(self, resource, rows_of, slug_or_uuid_or_id, body):
+        """PATCH the rows ``rows_of(fleet)`` names by the fleet's own key, sent together with the
+        fleet lookup, which is only there to raise ApplicationNotFound: a PATCH that matches no
+        row is a silent no-op on the API."""
+        if not is_id(slug_or_uuid_or_id) and not (isinstance(slug_or_uuid_or_id, str) and slug_or_uuid_or_id):
+            raise ApplicationNotFound(slug_or_uuid_or_id)
+        patch = {"resource": resource, "options": {"$filter": rows_of(slug_or_uuid_or_id)}, "body": body}
+        self.pine.parallel.run(
+            lambda: self.resolve.application(slug_or_uuid_or_id, {"$select": "id"}),
+            lambda: self.pine.patch(patch),
+        )

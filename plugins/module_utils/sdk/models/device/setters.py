@@ -79,9 +79,11 @@ class DeviceSetters:
         self._write(uuid_or_id_or_ids, {"is_pinned_on__release": None})
 
     def move(self, uuid_or_id_or_ids, app_slug_or_uuid_or_id):
-        app = self.resolve.application(app_slug_or_uuid_or_id, {"$select": "id", "$expand": {"is_for__device_type": TYPE_ARCH}})
+        app, devices = self.pine.parallel.run(
+            lambda: self.resolve.application(app_slug_or_uuid_or_id, {"$select": "id", "$expand": {"is_for__device_type": TYPE_ARCH}}),
+            lambda: self._devices(uuid_or_id_or_ids, ["belongs_to__application", "is_of__device_type"], {"$expand": {"is_of__device_type": TYPE_ARCH}}),
+        )
         app_arch = app["is_for__device_type"][0]["is_of__cpu_architecture"][0]["slug"]
-        devices = self._devices(uuid_or_id_or_ids, ["belongs_to__application", "is_of__device_type"], {"$expand": {"is_of__device_type": TYPE_ARCH}})
         for device in devices:
             device_arch = device["is_of__device_type"][0]["is_of__cpu_architecture"][0]["slug"]
             if not is_architecture_compatible(app_arch, device_arch):

@@ -5,13 +5,17 @@
 from __future__ import annotations
 
 from ...dependent_resource import DependentResource, DependentSpec
-from ...identifiers import application_navigation_filter, navigation_filter
+from ...identifiers import application_navigation_filter, device_navigation_filter, navigation_filter
 from ..base import Model
 
 
 def devices_of_application(slug_or_uuid_or_id):
     """``device/any(d: d/belongs_to__application ...)``: rows of every device of a fleet."""
     return navigation_filter("device", "d", application_navigation_filter("belongs_to__application", slug_or_uuid_or_id))
+
+
+def rows_of_device(uuid):
+    return device_navigation_filter("device", uuid)
 
 
 class DeviceDependent(Model):
@@ -21,7 +25,7 @@ class DeviceDependent(Model):
 
     def __init__(self, ctx):
         super(DeviceDependent, self).__init__(ctx)
-        spec = DependentSpec(self.RESOURCE, "device", self.KEY_FIELD, self.RESOURCE, self.resolve.device)
+        spec = DependentSpec(self.RESOURCE, "device", self.KEY_FIELD, self.RESOURCE, self.resolve.device, rows_of_device)
         self.dependent = DependentResource(self.pine, spec)
 
     def get_all_by_device(self, uuid_or_id, options={}):  # pylint: disable=dangerous-default-value

@@ -23,13 +23,13 @@ class OrganizationInvite(Model):
         return found
 
     def create(self, handle_or_id, invitee, role_name=None, message=None):
-        body = {
-            "invitee": invitee,
-            "is_invited_to__organization": self.resolve.organization(handle_or_id, {"$select": "id"})["id"],
-            "message": message,
-        }
+        lookups = [lambda: self.resolve.organization(handle_or_id, {"$select": "id"})["id"]]
         if role_name is not None:
-            body["organization_membership_role"] = role_id(self.pine, "organization", role_name)
+            lookups.append(lambda: role_id(self.pine, "organization", role_name))
+        found = self.pine.parallel.run(*lookups)
+        body = {"invitee": invitee, "is_invited_to__organization": found[0], "message": message}
+        if role_name is not None:
+            body["organization_membership_role"] = found[1]
         return self.pine.post({"resource": RESOURCE, "body": body})
 
     def revoke(self, invite_id):

@@ -30,11 +30,11 @@ class TeamApplicationAccess(Model):
         return found
 
     def add(self, team_id, application_id_or_slug, role_name):
-        body = {
-            "team": team_id,
-            "grants_access_to__application": self.resolve.application(application_id_or_slug, {"$select": "id"})["id"],
-            "application_membership_role": role_id(self.pine, "application", role_name),
-        }
+        app_id, role = self.pine.parallel.run(
+            lambda: self.resolve.application(application_id_or_slug, {"$select": "id"})["id"],
+            lambda: role_id(self.pine, "application", role_name),
+        )
+        body = {"team": team_id, "grants_access_to__application": app_id, "application_membership_role": role}
         return self.pine.post({"resource": RESOURCE, "body": body})
 
     def update(self, team_application_access_id, role_name):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from fake_api import unique_violation
 
-from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ApplicationNotFound, DeviceNotFound
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ApplicationNotFound, DeviceNotFound, InvalidParameter
 
 UUID = "c" * 32
 
@@ -59,14 +59,20 @@ def test_set_by_id_posts_then_patches_on_unique_violation(models, api):
 
 
 def test_set_by_slug_updates_an_existing_row_with_one_write(models, api):
-    api.on("GET", r"^/v7/application\?", {"d": [{"id": 5, "build_environment_variable": [{"id": 44}]}]})
+    api.on("GET", r"^/v7/application\?", {"d": [{"id": 5, "build_environment_variable": [{"id": 44, "value": "old"}]}]})
     models.application.build_var.set("org/app", "TOKEN", "x")
     assert api.paths() == [
-        "GET /v7/application?$select=id&$expand=build_environment_variable($select=id;$filter=name eq 'TOKEN')"
+        "GET /v7/application?$select=id&$expand=build_environment_variable($select=id,value;$filter=name eq 'TOKEN')"
         "&$filter=(slug eq 'org/app') or (uuid eq 'org/app')",
         "PATCH /v7/build_environment_variable(44)",
     ]
     assert api.calls[1].body == {"value": "x"}
+
+
+def test_set_by_slug_writes_nothing_when_the_row_holds_the_value(models, api):
+    api.on("GET", r"^/v7/application\?", {"d": [{"id": 5, "application_tag": [{"id": 44, "value": "prod"}]}]})
+    models.application.tags.set("org/app", "env", "prod")
+    assert [call.method for call in api.calls] == ["GET"]
 
 
 def test_set_by_slug_creates_a_missing_row(models, api):
@@ -77,19 +83,30 @@ def test_set_by_slug_creates_a_missing_row(models, api):
     assert api.calls[1].body == {"application": 5, "tag_key": "env", "value": "prod"}
 
 
-def test_remove_by_uuid_resolves_the_device_then_deletes_by_exact_key(models, api):
+def test_remove_by_uuid_deletes_through_the_uuid_while_the_device_is_looked_up(models, api):
     api.on("GET", r"^/v7/device\(uuid=", {"d": [{"id": 9}]})
     models.device.config_var.remove(UUID, "X")
-    assert api.paths() == [
+    assert sorted(api.paths()) == [
+        "DELETE /v7/device_config_variable?$filter=(device/any(d:d/uuid eq '%s')) and (name eq 'X')" % UUID,
         "GET /v7/device(uuid='%s')?$select=id" % UUID,
-        "DELETE /v7/device_config_variable?$filter=(device eq 9) and (name eq 'X')",
     ]
 
 
-def test_remove_for_missing_device_raises(models, api):
+def test_remove_by_numeric_id_is_one_delete(models, api):
+    models.application.tags.remove(5, "X")
+    assert api.paths() == ["DELETE /v7/application_tag?$filter=(application eq 5) and (tag_key eq 'X')"]
+
+
+def test_remove_for_missing_device_raises_and_its_delete_matched_nothing_by_uuid(models, api):
     with pytest.raises(DeviceNotFound):
         models.device.tags.remove(UUID, "X")
-    assert [call.method for call in api.calls] == ["GET"]
+    assert sorted(call.method for call in api.calls) == ["DELETE", "GET"]
+
+
+def test_remove_for_a_short_uuid_sends_nothing(models, api):
+    with pytest.raises(InvalidParameter):
+        models.device.tags.remove("abc1234", "X")
+    assert api.calls == []
 
 
 def test_device_tags_by_missing_numeric_device_raise_like_the_official_sdk(models, api):

@@ -217,11 +217,11 @@ def test_enable_local_mode_writes_by_device_id(models, api):
 
 
 def test_service_variable_write_is_one_lookup_and_one_write(models, api):
-    api.on("GET", r"^/v7/service_install\?", {"d": [{"id": 12, "device_service_environment_variable": [{"id": 77}]}]})
+    api.on("GET", r"^/v7/service_install\?", {"d": [{"id": 12, "device_service_environment_variable": [{"id": 77, "value": "2"}]}]})
     models.device.service_var.set(UUID, "main", "VOLUME", "3")
     assert api.paths() == [
-        "GET /v7/service_install?$select=id&$filter=(device/any(d:d/uuid eq '%s')) and (installs__service/any(s:s/service_name eq 'main'))"
-        "&$expand=device_service_environment_variable($select=id;$filter=name eq 'VOLUME')" % UUID,
+        "GET /v7/service_install?$expand=device_service_environment_variable($select=id,value;$filter=name eq 'VOLUME')"
+        "&$filter=(device/any(d:d/uuid eq '%s')) and (installs__service/any(s:s/service_name eq 'main'))&$select=id" % UUID,
         "PATCH /v7/device_service_environment_variable(77)",
     ]
 
