@@ -68,3 +68,72 @@ def test_counting_through_model_methods(shared_sdk, shared_demo):
     assert models.application.tags.get_all_by_application(shared_demo.fleet, {"$count": {}}) == len(tags)
     assert models.release.get_all_by_application(shared_demo.fleet, {"$count": {}}) == len(
         models.release.get_all_by_application(shared_demo.fleet))
+
+
+def test_device_actions_by_full_uuid_go_straight_to_the_api(sdk, demo):
+    device = sdk.models.device
+    uuid = demo.device_uuid
+    for action, request in (                                                          # official: 2 each
+        (lambda: device.identify(uuid), ("POST", "/supervisor/v1/blink")),
+        (lambda: device.get_supervisor_state(uuid), ("POST", "/supervisor/v1/device")),
+        (lambda: device.get_supervisor_target_state(uuid), ("GET", "/device/v2/%s/state" % uuid)),
+        (lambda: device.reboot(uuid), ("POST", "/supervisor/v1/reboot")),
+    ):
+        assert count_requests(demo, action) == [request]
+
+
+def test_device_actions_still_tell_a_missing_device_from_an_offline_one(sdk, demo):
+    device = sdk.models.device
+    missing = "0" * 32
+    with pytest.raises(exceptions.DeviceNotFound):
+        device.identify(missing)
+    with pytest.raises(exceptions.DeviceNotFound):
+        device.get_supervisor_target_state(missing)
+    with pytest.raises(exceptions.RequestError) as offline:
+        device.identify(demo.offline_uuid)
+    assert offline.value.status_code == 404
+    assert not isinstance(offline.value, exceptions.DeviceNotFound)
+
+
+def test_a_variable_that_already_holds_the_value_is_not_written(sdk, demo):
+    models = sdk.models
+    models.application.env_var.set(demo.fleet, "PARITY_SAME", "1")
+    sent = count_requests(demo, lambda: models.application.env_var.set(demo.fleet, "PARITY_SAME", "1"))
+    assert [method for method, _path in sent] == ["GET"]
+    models.device.tags.set(demo.device_uuid, "rack", "r1")
+    sent = count_requests(demo, lambda: models.device.tags.set(demo.device_uuid, "rack", "r1"))
+    assert [method for method, _path in sent] == ["GET"]
+    assert models.device.tags.get(demo.device_uuid, "rack") == "r1"
+    assert models.application.env_var.get(demo.fleet, "PARITY_SAME") == "1"
+
+
+def test_removing_by_slug_or_uuid_sends_the_lookup_and_the_delete_together(sdk, demo):
+    models = sdk.models
+    models.application.tags.set(demo.fleet, "gone-soon", "x")
+    models.device.env_var.set(demo.device_uuid, "GONE_SOON", "x")
+    sent = count_requests(demo, lambda: models.application.tags.remove(demo.fleet, "gone-soon"))
+    assert sorted(method for method, _path in sent) == ["DELETE", "GET"]
+    assert demo.odata("application_tag?$filter=tag_key eq 'gone-soon'") == []
+    models.device.env_var.remove(demo.device_uuid, "GONE_SOON")
+    assert demo.odata("device_environment_variable?$filter=name eq 'GONE_SOON'") == []
+    with pytest.raises(exceptions.ApplicationNotFound):
+        models.application.tags.remove("demo/no-such-fleet", "gone-soon")
+    with pytest.raises(exceptions.DeviceNotFound):
+        models.device.env_var.remove("0" * 32, "GONE_SOON")
+
+
+def test_independent_lookups_of_one_call_are_sent_together(sdk, demo):
+    models = sdk.models
+    fleet_devices = models.device.get_all_by_application(demo.fleet, {"$select": ["uuid"]})
+    target = models.application.create("move-target", "raspberrypi4-64", demo.organization)
+    moved = fleet_devices[0]["uuid"]
+    models.device.move(moved, target["slug"])
+    assert demo.one("device?$filter=uuid eq '%s'&$select=belongs_to__application" % moved)["belongs_to__application"]["__id"] == target["id"]
+    with pytest.raises(exceptions.ApplicationNotFound):
+        models.device.move(moved, "demo/no-such-fleet")
+    with pytest.raises(exceptions.DeviceNotFound):
+        models.device.move("0" * 32, target["slug"])
+    with pytest.raises(exceptions.BalenaApplicationMembershipRoleNotFound):
+        models.application.membership.create(demo.fleet, demo.username, "no-such-role")
+    with pytest.raises(exceptions.ApplicationNotFound):
+        models.application.membership.create("demo/no-such-fleet", demo.username, "no-such-role")
