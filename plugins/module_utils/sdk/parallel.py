@@ -2,8 +2,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Requests of one SDK call that do not depend on each other, sent at the same time.
 
-A call such as ``device.move`` needs the fleet and the devices; a rename of a device by uuid
-needs to know the device exists while the PATCH can already name it by uuid. Sending such
+A call such as ``device.move`` needs the fleet and the devices; removing a fleet's tag by slug
+needs to know the fleet exists while the DELETE can already name it by slug. Sending such
 requests together costs one round trip instead of two. Only requests whose outcome does not
 depend on the order they reach the server are ever sent together.
 """
