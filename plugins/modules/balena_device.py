@@ -22,6 +22,7 @@ extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes
   - balena.cloud.tags
+  - balena.cloud.device_selection
 options:
   uuid:
     description:
@@ -32,28 +33,6 @@ options:
     description:
       - Numeric id of one existing device.
     type: int
-  uuids:
-    description:
-      - Many devices, by full uuid or numeric id. Every one must exist.
-    type: list
-    elements: str
-  selector:
-    description:
-      - Every device matching all of the given conditions. At least one condition is required.
-    type: dict
-    suboptions:
-      fleet:
-        description: Slug, uuid or id of the fleet the devices belong to.
-        type: str
-      tags:
-        description: Tags the devices must carry; a null value matches any value of that key.
-        type: dict
-      device_type:
-        description: Slug of the devices' device type.
-        type: str
-      online:
-        description: Only online (V(true)) or offline (V(false)) devices.
-        type: bool
   name:
     description:
       - The device name. Only for a single device.

@@ -21,6 +21,7 @@ author:
 extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes.action_module
+  - balena.cloud.device_selection
 options:
   action:
     description:
@@ -43,28 +44,6 @@ options:
     description:
       - Numeric id of one device.
     type: int
-  uuids:
-    description:
-      - Many devices, by full uuid or numeric id. Every one must exist.
-    type: list
-    elements: str
-  selector:
-    description:
-      - Every device matching all of the given conditions. At least one condition is required.
-    type: dict
-    suboptions:
-      fleet:
-        description: Slug, uuid or id of the fleet the devices belong to.
-        type: str
-      tags:
-        description: Tags the devices must carry; a null value matches any value of that key.
-        type: dict
-      device_type:
-        description: Slug of the devices' device type.
-        type: str
-      online:
-        description: Only online (V(true)) or offline (V(false)) devices.
-        type: bool
   service:
     description:
       - Name of the service to start, stop or restart. Required by those actions.
