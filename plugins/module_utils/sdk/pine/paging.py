@@ -30,11 +30,31 @@ def _orders_by_id(term):
     return isinstance(term, dict) and "id" in term
 
 
+def _in_id_order(orderby):
+    return orderby in ("id asc", ["id asc"])
+
+
+def _selects_id(select):
+    if select is None:
+        return True
+    fields = select.split(",") if isinstance(select, str) else select
+    return "id" in [str(field).strip() for field in fields]
+
+
+def _after(base_filter, last_id):
+    """The caller's ``$filter`` narrowed to ids above ``last_id``."""
+    above = {"id": {"$gt": last_id}}
+    return above if base_filter is None else {"$and": [base_filter, above]}
+
+
 def iterate_pages(fetch, params, page_size=1000):
     """Yield every row of ``fetch(params)`` page by page.
 
     A ``$top`` in the options caps the total and a ``$skip`` is the starting offset. Paging
     stops only at a short page: the API has no maximum page size, so a short page is the end.
+    Rows in id order (no order of the caller's own) are paged by id: each page after the first
+    asks for ids above the last one seen, so rows added or deleted meanwhile shift nothing and
+    no row that exists throughout is missed or repeated. Any other order pages by offset.
     """
     if page_size < 1:
         raise ValueError("page_size must be at least 1")
@@ -42,12 +62,22 @@ def iterate_pages(fetch, params, page_size=1000):
     limit = options.pop("$top", None)
     offset = options.pop("$skip", 0) or 0
     options["$orderby"] = stable_orderby(options.get("$orderby"))
+    base_filter = options.get("$filter")
+    by_id = _in_id_order(options["$orderby"]) and _selects_id(options.get("$select")) and \
+        (base_filter is None or isinstance(base_filter, dict))
     produced = 0
+    last_id = None
     while limit is None or produced < limit:
         size = page_size if limit is None else min(page_size, limit - produced)
-        page = fetch(dict(params, options=dict(options, **{"$top": size, "$skip": offset})))
+        page_options = dict(options, **{"$top": size})
+        if last_id is None:
+            page_options["$skip"] = offset
+        else:
+            page_options["$filter"] = _after(base_filter, last_id)
+        page = fetch(dict(params, options=page_options))
         yield from page
         produced += len(page)
         offset += len(page)
         if len(page) < size:
             return
+        last_id = page[-1].get("id") if by_id and isinstance(page[-1], dict) else None

@@ -95,7 +95,7 @@ def test_api_prefix_override_and_raw_url():
 def test_iterate_uses_pages():
     client, transport = pine({"d": [{"id": 1}, {"id": 2}]}, {"d": [{"id": 3}]})
     assert [row["id"] for row in client.iterate({"resource": "device"}, page_size=2)] == [1, 2, 3]
-    assert transport.calls[1][1] == "/v7/device?$orderby=id asc&$top=2&$skip=2"
+    assert transport.calls[1][1] == "/v7/device?$orderby=id asc&$top=2&$filter=id gt 2"
 
 
 def test_assigned_api_prefix_is_used_like_the_official_client():

@@ -6,22 +6,65 @@ import pytest
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.pine.paging import count_options, iterate_pages, stable_orderby
 
 
+def above(filter_option):
+    """The id bound of an ``id gt n`` condition, alone or as the last term of an ``$and``."""
+    if filter_option is None:
+        return None
+    condition = filter_option["$and"][-1] if "$and" in filter_option else filter_option
+    return condition.get("id", {}).get("$gt")
+
+
 class Table:
-    def __init__(self, rows):
+    """Rows in id order, answering ``$top``/``$skip`` and an ``id gt n`` bound; ``between``
+    runs after each page, to change the rows while they are being paged."""
+
+    def __init__(self, rows, between=None):
         self.rows = rows
         self.calls = []
+        self.between = between
 
     def fetch(self, params):
         options = params["options"]
         self.calls.append(options)
-        return self.rows[options["$skip"]:options["$skip"] + options["$top"]]
+        bound = above(options.get("$filter"))
+        rows = [row for row in self.rows if bound is None or row["id"] > bound]
+        skip = options.get("$skip", 0)
+        page = rows[skip:skip + options["$top"]]
+        if self.between is not None:
+            self.between(self)
+        return page
 
 
 def test_iterates_every_row_in_pages():
     table = Table([{"id": n} for n in range(25)])
     assert [row["id"] for row in iterate_pages(table.fetch, {"resource": "device"}, page_size=10)] == list(range(25))
-    assert [(call["$top"], call["$skip"]) for call in table.calls] == [(10, 0), (10, 10), (10, 20)]
+    assert [(call["$top"], call.get("$skip"), above(call.get("$filter"))) for call in table.calls] == [
+        (10, 0, None), (10, None, 9), (10, None, 19)]
     assert all(call["$orderby"] == "id asc" for call in table.calls)
+
+
+def test_rows_deleted_while_paging_by_id_shift_nothing():
+    def delete_the_first_row(table):
+        table.rows = table.rows[1:]
+    table = Table([{"id": n} for n in range(25)], between=delete_the_first_row)
+    seen = [row["id"] for row in iterate_pages(table.fetch, {"resource": "device"}, page_size=10)]
+    # Rows 0, 1 and 2 went while paging, each after it was read: paging by offset would then skip rows.
+    assert seen == list(range(25))
+
+
+def test_the_callers_filter_is_kept_next_to_the_id_bound():
+    table = Table([{"id": n} for n in range(5)])
+    caller_filter = {"is_online": True}
+    list(iterate_pages(table.fetch, {"resource": "device", "options": {"$filter": caller_filter}}, page_size=2))
+    assert table.calls[0]["$filter"] == caller_filter
+    assert table.calls[1]["$filter"] == {"$and": [caller_filter, {"id": {"$gt": 1}}]}
+
+
+def test_other_orders_and_selections_without_id_page_by_offset():
+    for options in ({"$orderby": "device_name asc"}, {"$select": ["uuid"]}):
+        table = Table([{"id": n} for n in range(5)])
+        list(iterate_pages(table.fetch, {"resource": "device", "options": options}, page_size=2))
+        assert [(call.get("$skip"), "$filter" in call) for call in table.calls] == [(0, False), (2, False), (4, False)]
 
 
 def test_exact_multiple_needs_one_empty_page():
