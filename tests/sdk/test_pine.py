@@ -51,6 +51,16 @@ def test_iterate_pages_through_everything_without_overlap(sdk, fresh_emulator):
     assert len(settled_requests(fresh_emulator, "GET", "/v7/device?", len(expected) // 2 + 1)) == len(expected) // 2 + 1
 
 
+def test_iterate_misses_no_device_when_others_are_deleted_meanwhile(sdk):
+    expected = sorted(device["id"] for device in sdk.pine.get({"resource": "device", "options": {"$select": "id"}}))
+    pages = sdk.pine.iterate({"resource": "device", "options": {"$select": "id"}}, page_size=3)
+    seen = [next(pages)["id"] for _row in range(3)]
+    # The first page is read; deleting its devices would make offset paging skip the next three.
+    sdk.pine.delete({"resource": "device", "options": {"$filter": {"id": {"$in": seen}}}})
+    seen += [device["id"] for device in pages]
+    assert seen == expected
+
+
 def test_post_patch_delete(sdk, fresh_emulator):
     application = writable_application(sdk, fresh_emulator)
     created = sdk.pine.post({"resource": "application_tag", "body": {"application": application["id"], "tag_key": "pine-test", "value": "1"}})
