@@ -55,7 +55,11 @@ options:
     type: float
     default: 30
   page_size:
-    description: Devices read per request.
+    description:
+      - Devices read per request, in id order; each page asks for ids above the last one seen, so
+        devices added or removed meanwhile make it skip or repeat no other device.
+      - The devices are counted alongside the first page (one request more, sent at the same time),
+        and a page shorter than asked ends the reading only once that many devices have come.
     type: int
     default: 1000
   fleets:
@@ -367,7 +371,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleParserError(to_native(error))
         balena = self._client(options)
         try:
-            rows = list(balena.pine.iterate(query, max(1, int(self.get_option("page_size")))))
+            rows = list(balena.pine.iterate(query, max(1, int(self.get_option("page_size"))), check_count=True))
         except BalenaException as error:
             raise AnsibleParserError(self._api_problem(error, "reading devices", options))
         self.display.vvv("balena inventory: {0} devices read from {1}".format(len(rows), options["api_url"]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from inventory_runner import BIN, ansible_env, group_hosts, hosts_of, inventory_list, run, write_config
+from inventory_runner import BIN, ansible_env, device_requests, group_hosts, hosts_of, inventory_list, run, write_config
 
 
 def _config(tmp_path, **extra):
@@ -19,7 +19,7 @@ def _entries(tmp_path):
 
 def test_warm_cache_sends_no_request_and_keeps_its_age(env, emulator, tmp_path):
     cold = inventory_list(_config(tmp_path), env)
-    assert len(emulator.request_log()) == 1
+    assert len(device_requests(emulator)) == 1
     [entry] = _entries(tmp_path)
     assert emulator.credentials["api_key"] not in entry.read_text(encoding="utf-8")
     assert emulator.credentials["api_key"] not in entry.name
@@ -47,13 +47,13 @@ def test_selection_and_token_are_part_of_the_key(env, emulator, tmp_path):
     emulator.clear_request_log()
     fleet = inventory_list(_config(tmp_path, fleets=["demo/lab-prototypes"]), env)
     assert hosts_of(fleet) == ["bench-nuc"]
-    assert len(emulator.request_log()) == 1
+    assert len(device_requests(emulator)) == 1
     assert len(_entries(tmp_path)) == 2
 
     emulator.clear_request_log()
     alice = ansible_env(emulator, api_key=emulator.credentials["second_user"]["api_key"])
     assert hosts_of(inventory_list(_config(tmp_path), alice)) == ["alice-pi"]
-    assert len(emulator.request_log()) == 1
+    assert len(device_requests(emulator)) == 1
     assert len(_entries(tmp_path)) == 3
 
 
@@ -61,7 +61,7 @@ def test_flush_cache_reads_again(env, emulator, tmp_path):
     inventory_list(_config(tmp_path), env)
     emulator.clear_request_log()
     inventory_list(_config(tmp_path), env, "--flush-cache")
-    assert len(emulator.request_log()) == 1
+    assert len(device_requests(emulator)) == 1
 
 
 def test_an_expired_entry_is_read_again(env, emulator, tmp_path):
@@ -71,7 +71,7 @@ def test_an_expired_entry_is_read_again(env, emulator, tmp_path):
     os.utime(entry, (aged, aged))
     emulator.clear_request_log()
     inventory_list(_config(tmp_path, cache_timeout=60), env)
-    assert len(emulator.request_log()) == 1
+    assert len(device_requests(emulator)) == 1
 
 
 def test_enrichment_is_cached_too(env, emulator, tmp_path):

@@ -1,4 +1,4 @@
-"""Request economy: one request per page, batched enrichment only for the hosts that passed the filters."""
+"""Request economy: one request per page (and one count), batched enrichment only for the hosts that passed the filters."""
 from __future__ import annotations
 
 import re
@@ -7,13 +7,15 @@ from urllib.parse import unquote
 from inventory_runner import device_requests, hosts_of, inventory_list, write_config
 
 
-def test_one_request_per_page_and_nothing_per_device(env, emulator, tmp_path):
+def test_one_request_per_page_one_count_and_nothing_per_device(env, emulator, tmp_path):
     listing = inventory_list(write_config(tmp_path, {"page_size": 5}), env)
     assert len(hosts_of(listing)) == 13
     log = emulator.request_log()
-    assert [entry["method"] for entry in log] == ["GET"] * 3, log
-    paths = [unquote(entry["path"]) for entry in log]
-    assert all(path.startswith("/v7/device?") for path in paths)
+    assert [entry["method"] for entry in log] == ["GET"] * 4, log
+    counts = [unquote(entry["path"]) for entry in log if entry["path"].startswith("/v7/device/$count")]
+    assert len(counts) == 1
+    paths = [unquote(entry["path"]) for entry in log if entry["path"].startswith("/v7/device?")]
+    assert len(paths) == 3
     # The first page starts at the top; each later one asks for ids above the last it saw.
     assert "$skip=0" in paths[0]
     bounds = [re.search(r"id gt (\d+)", path) for path in paths[1:]]
@@ -48,7 +50,7 @@ def test_enrichment_is_batched_and_only_for_hosts_that_passed(env, emulator, tmp
     log = emulator.request_log()
     resources = sorted(unquote(entry["path"]).split("?")[0] for entry in log)
     assert resources == sorted([
-        "/v7/device", "/v7/device_environment_variable", "/v7/application_environment_variable",
+        "/v7/device", "/v7/device/$count", "/v7/device_environment_variable", "/v7/application_environment_variable",
         "/v7/device_config_variable", "/v7/application_config_variable", "/v7/image_install",
     ])
     variables = unquote(next(entry["path"] for entry in log if "/v7/device_environment_variable" in entry["path"]))
@@ -63,4 +65,5 @@ def test_rate_limiting_is_waited_out(env, emulator, tmp_path):
     finally:
         emulator.clear_faults()
     assert hosts_of(listing) == ["bench-nuc"]
-    assert [entry["status"] for entry in emulator.request_log()] == [429, 200]
+    # The page and the count go out together; whichever came first was told to wait, once.
+    assert sorted(entry["status"] for entry in emulator.request_log()) == [200, 200, 429]

@@ -125,6 +125,12 @@ class Pine:
         counted.pop("id", None)
         return self.get(counted)
 
-    def iterate(self, params, page_size=1000):
-        """Every matching row, fetched in pages of ``page_size`` with a stable order."""
-        return iterate_pages(self.get, params, page_size)
+    def iterate(self, params, page_size=1000, check_count=False):
+        """Every matching row, fetched in pages of ``page_size`` with a stable order.
+
+        ``check_count``: count the rows alongside the first page (one request more, no wait), so
+        that a server or proxy cutting pages shorter than asked cannot end the paging early. The
+        balena API has no maximum page size, so without it a short page is taken as the end."""
+        if not check_count:
+            return iterate_pages(self.get, params, page_size)
+        return iterate_pages(self.get, params, page_size, count=self.count, together=self.parallel.run)

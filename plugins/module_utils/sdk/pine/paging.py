@@ -47,14 +47,17 @@ def _after(base_filter, last_id):
     return above if base_filter is None else {"$and": [base_filter, above]}
 
 
-def iterate_pages(fetch, params, page_size=1000):
+def iterate_pages(fetch, params, page_size=1000, count=None, together=None):
     """Yield every row of ``fetch(params)`` page by page.
 
-    A ``$top`` in the options caps the total and a ``$skip`` is the starting offset. Paging
-    stops only at a short page: the API has no maximum page size, so a short page is the end.
+    A ``$top`` in the options caps the total and a ``$skip`` is the starting offset.
     Rows in id order (no order of the caller's own) are paged by id: each page after the first
     asks for ids above the last one seen, so rows added or deleted meanwhile shift nothing and
     no row that exists throughout is missed or repeated. Any other order pages by offset.
+
+    ``count(params)``, when given, counts the matching rows; ``together(*calls)`` sends it with the
+    first page. A short page then ends the paging only once the rows counted have all come (or
+    a page comes back empty): a server that cuts pages shorter than asked cannot truncate silently.
     """
     if page_size < 1:
         raise ValueError("page_size must be at least 1")
@@ -67,6 +70,8 @@ def iterate_pages(fetch, params, page_size=1000):
         (base_filter is None or isinstance(base_filter, dict))
     produced = 0
     last_id = None
+    expected = None
+    first = True
     while limit is None or produced < limit:
         size = page_size if limit is None else min(page_size, limit - produced)
         page_options = dict(options, **{"$top": size})
@@ -74,10 +79,20 @@ def iterate_pages(fetch, params, page_size=1000):
             page_options["$skip"] = offset
         else:
             page_options["$filter"] = _after(base_filter, last_id)
-        page = fetch(dict(params, options=page_options))
+        page_params = dict(params, options=page_options)
+        if count is not None and first:
+            page, total = (together or _one_after_the_other)(lambda: fetch(page_params), lambda: count(params))
+            expected = max(0, total - offset)
+        else:
+            page = fetch(page_params)
+        first = False
         yield from page
         produced += len(page)
         offset += len(page)
-        if len(page) < size:
+        if not page or (len(page) < size and (expected is None or produced >= expected)):
             return
         last_id = page[-1].get("id") if by_id and isinstance(page[-1], dict) else None
+
+
+def _one_after_the_other(*calls):
+    return [call() for call in calls]

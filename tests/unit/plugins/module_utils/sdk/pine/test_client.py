@@ -92,10 +92,26 @@ def test_api_prefix_override_and_raw_url():
     assert transport.calls[1][1] == "/v7/device?$top=1"
 
 
-def test_iterate_uses_pages():
-    client, transport = pine({"d": [{"id": 1}, {"id": 2}]}, {"d": [{"id": 3}]})
-    assert [row["id"] for row in client.iterate({"resource": "device"}, page_size=2)] == [1, 2, 3]
-    assert transport.calls[1][1] == "/v7/device?$orderby=id asc&$top=2&$filter=id gt 2"
+class RoutedTransport(RecordingTransport):
+    """Answers by path, for requests that may go out in any order."""
+
+    def __init__(self, routes):
+        super().__init__()
+        self.routes = routes
+
+    def request(self, method, path, body=None, endpoint=None, send_token=True):
+        self.calls.append((method, path, body, endpoint, send_token))
+        return next(answer for fragment, answer in self.routes if fragment in path)
+
+
+def test_iterate_uses_pages_and_can_count_alongside_the_first():
+    transport = RoutedTransport([
+        ("$count", {"d": 3}), ("$skip=0", {"d": [{"id": 1}, {"id": 2}]}), ("id gt 2", {"d": [{"id": 3}]}),
+    ])
+    client = Pine(transport, Settings({"data_directory": False, "api_endpoint": "http://api.test/"}))
+    assert [row["id"] for row in client.iterate({"resource": "device"}, page_size=2, check_count=True)] == [1, 2, 3]
+    assert sorted(call[1] for call in transport.calls) == [
+        "/v7/device/$count", "/v7/device?$orderby=id asc&$top=2&$filter=id gt 2", "/v7/device?$orderby=id asc&$top=2&$skip=0"]
 
 
 def test_assigned_api_prefix_is_used_like_the_official_client():

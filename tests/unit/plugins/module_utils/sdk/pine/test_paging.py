@@ -94,3 +94,44 @@ def test_page_size_must_be_positive():
 def test_count_options_keep_only_the_filter():
     assert count_options({"$filter": {"a": 1}, "$select": "id", "$orderby": "id asc"}) == {"$count": {"$filter": {"a": 1}}}
     assert count_options(None) == {"$count": {}}
+
+
+class CappedTable(Table):
+    """A server that never answers more than ``cap`` rows, whatever ``$top`` asks for."""
+
+    def __init__(self, rows, cap):
+        super().__init__(rows)
+        self.cap = cap
+
+    def fetch(self, params):
+        return super().fetch(params)[:self.cap]
+
+    def count(self, params):
+        return len(self.rows)
+
+
+def test_a_count_keeps_a_server_that_cuts_pages_short_from_truncating():
+    table = CappedTable([{"id": n} for n in range(25)], cap=4)
+    assert len(list(iterate_pages(table.fetch, {"resource": "device"}, page_size=10))) == 4
+    table = CappedTable([{"id": n} for n in range(25)], cap=4)
+    rows = list(iterate_pages(table.fetch, {"resource": "device"}, page_size=10, count=table.count))
+    assert [row["id"] for row in rows] == list(range(25))
+
+
+def test_rows_deleted_after_counting_end_the_paging_with_one_empty_page():
+    table = CappedTable([{"id": n} for n in range(12)], cap=100)
+    counted = table.count(None)
+
+    def delete_the_last_two(table):
+        table.rows = table.rows[:10]
+    table.between = delete_the_last_two
+    rows = list(iterate_pages(table.fetch, {"resource": "device"}, page_size=8, count=lambda params: counted))
+    assert [row["id"] for row in rows] == list(range(10))
+    # 8 rows, then 2 of the 4 counted (a short page, but rows are missing), then nothing: the end.
+    assert [above(call.get("$filter")) for call in table.calls] == [None, 7, 9]
+
+
+def test_the_count_is_taken_from_the_starting_offset():
+    table = CappedTable([{"id": n} for n in range(10)], cap=3)
+    rows = list(iterate_pages(table.fetch, {"resource": "device", "options": {"$skip": 4}}, page_size=5, count=table.count))
+    assert [row["id"] for row in rows] == list(range(4, 10))
