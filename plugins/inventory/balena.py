@@ -164,6 +164,13 @@ options:
     description: At most this many batch requests of O(fetch_variables) and O(fetch_service_status) at a time.
     type: int
     default: 4
+  strict_permissions:
+    description:
+      - When V(false), an HTTP 401 or 403 answer while reading the details of O(fetch_variables) or
+        O(fetch_service_status) is a warning, and the host variables of that detail are left empty,
+        instead of failing the whole inventory. The devices themselves must always be readable.
+    type: bool
+    default: true
   connection_mode:
     description:
       - V(api) sets C(ansible_connection=local), for plays that manage each device through the API
@@ -418,13 +425,22 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         missing = [record for record in records if any(str(record["id"]) not in known.get(name, {}) for name in wanted)]
         if not missing:
             return data
+        on_denied = None if self.get_option("strict_permissions") else self._warn_denied
         try:
             found = enrichment.fetch(self._client(options).pine, missing, variables="env" in wanted,
-                                     services="services" in wanted, concurrency=self.get_option("fetch_concurrency"))
+                                     services="services" in wanted, concurrency=self.get_option("fetch_concurrency"),
+                                     on_denied=on_denied)
         except BalenaException as error:
             raise AnsibleParserError(self._api_problem(error, "reading device details", options))
         merged = {name: dict(known.get(name, {}), **found.get(name, {})) for name in set(known) | set(found)}
         return dict(data, enrichment=merged)
+
+    def _warn_denied(self, job, error):
+        owner, _sep, kind = job.partition("_")
+        detail = {"env": "environment variables", "config": "configuration variables"}.get(owner, "service status")
+        whose = {"device": "devices' ", "fleet": "fleets' "}.get(kind, "")
+        self.display.warning("balena inventory: the API refused to show the {0}{1} (HTTP {2}); with strict_permissions "
+                             "false, those host variables are left empty".format(whose, detail, error.status_code))
 
     # -- building the inventory ----------------------------------------------------------------------
     def _populate(self, data, options, mode):

@@ -72,8 +72,13 @@ def unwrap(value):
 
 
 def inventory_list(config_path, env, *arguments):
+    return inventory_list_with_stderr(config_path, env, *arguments)[0]
+
+
+def inventory_list_with_stderr(config_path, env, *arguments):
+    """The ``--list`` output as data, and what ansible-inventory printed on stderr (its warnings)."""
     result = run([BIN / "ansible-inventory", "-i", str(config_path), "--list", *arguments], env)
-    return unwrap(json.loads(result.stdout))
+    return unwrap(json.loads(result.stdout)), result.stderr
 
 
 def inventory_graph(config_path, env, *arguments):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from inventory_runner import device_requests, hosts_of, inventory_list, write_config
+from inventory_runner import device_requests, hosts_of, inventory_failure, inventory_list, inventory_list_with_stderr, write_config
 
 
 def test_one_request_per_page_one_count_and_nothing_per_device(env, emulator, tmp_path):
@@ -67,3 +67,31 @@ def test_rate_limiting_is_waited_out(env, emulator, tmp_path):
     assert hosts_of(listing) == ["bench-nuc"]
     # The page and the count go out together; whichever came first was told to wait, once.
     assert sorted(entry["status"] for entry in emulator.request_log()) == [200, 200, 429]
+
+
+def test_a_refused_detail_fails_the_inventory_unless_strict_permissions_is_off(env, emulator, tmp_path):
+    config = {"fetch_variables": True, "fetch_service_status": True, "fleets": ["demo/digital-signage"]}
+    emulator.inject_fault({"status": 403, "path": "^/v7/image_install"})
+    try:
+        failure = inventory_failure(write_config(tmp_path, config), env)
+        assert "HTTP 403" in failure and "reading device details" in failure
+        listing, warnings = inventory_list_with_stderr(write_config(tmp_path, dict(config, strict_permissions=False)), env)
+    finally:
+        emulator.clear_faults()
+    lobby = listing["_meta"]["hostvars"]["lobby-screen"]
+    assert lobby["balena_services"] == {}
+    assert lobby["balena_env"] == {"SCREEN_ROTATION": "90", "LOG_LEVEL": "info"}
+    assert "refused to show the service status (HTTP 403)" in " ".join(warnings.split())
+
+
+def test_a_refused_kind_of_variable_leaves_the_other_kinds_alone(env, emulator, tmp_path):
+    config = {"fetch_variables": True, "fleets": ["demo/digital-signage"], "strict_permissions": False}
+    emulator.inject_fault({"status": 401, "path": "^/v7/application_environment_variable"})
+    try:
+        listing, warnings = inventory_list_with_stderr(write_config(tmp_path, config), env)
+    finally:
+        emulator.clear_faults()
+    lobby = listing["_meta"]["hostvars"]["lobby-screen"]
+    assert lobby["balena_env"] == {}
+    assert lobby["balena_config"] == {"BALENA_SUPERVISOR_POLL_INTERVAL": "900000"}
+    assert "refused to show the fleets' environment variables (HTTP 401)" in " ".join(warnings.split())

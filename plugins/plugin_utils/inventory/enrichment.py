@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import RequestError
+
 BATCH_SIZE = 250
+DENIED_STATUSES = (401, 403)
 
 
 def _batches(ids, size=BATCH_SIZE):
@@ -67,10 +70,12 @@ def _merge(results):
     return merged
 
 
-def fetch(pine, records, variables=False, services=False, concurrency=4):
+def fetch(pine, records, variables=False, services=False, concurrency=4, on_denied=None):
     """``{"env": {device id: {...}}, "config": ..., "services": ...}`` for ``records`` (device records).
 
     ``env``/``config`` are the effective values: the fleet's, overridden by the device's own.
+    ``on_denied(detail, error)``: when given, a detail the API refuses to show (HTTP 401 or 403) is
+    reported to it and left out of the result, instead of raising.
     """
     device_ids = [record["id"] for record in records]
     fleet_ids = [record["fleet_id"] for record in records if record.get("fleet_id") is not None]
@@ -87,16 +92,25 @@ def fetch(pine, records, variables=False, services=False, concurrency=4):
         return {}
     with ThreadPoolExecutor(max_workers=max(1, int(concurrency))) as pool:
         futures = {name: [pool.submit(function, *arguments) for function, arguments in calls] for name, calls in jobs.items()}
-        results = {name: _merge(future.result() for future in started) for name, started in futures.items()}
+    results = {}
+    for name, started in futures.items():
+        try:
+            results[name] = _merge(future.result() for future in started)
+        except RequestError as error:
+            if on_denied is None or error.status_code not in DENIED_STATUSES:
+                raise
+            on_denied(name, error)
     enriched = {}
     if variables:
         for name in ("env", "config"):
+            if name + "_fleet" not in results or name + "_device" not in results:
+                continue
             per_device = {}
             for record in records:
                 values = dict(results[name + "_fleet"].get(str(record.get("fleet_id")), {}))
                 values.update(results[name + "_device"].get(str(record["id"]), {}))
                 per_device[str(record["id"])] = values
             enriched[name] = per_device
-    if services:
+    if services and "services" in results:
         enriched["services"] = {str(record["id"]): results["services"].get(str(record["id"]), {}) for record in records}
     return enriched
