@@ -194,7 +194,9 @@ options:
     elements: str
     default: []
   cloudlink_tunnel_host:
-    description: For O(connection_mode=cloudlink), the tunnel host. The default is C(tunnel.<domain>) of O(api_url).
+    description:
+      - For O(connection_mode=cloudlink), the tunnel host. The default is C(tunnel.<domain>) of O(api_url), or
+        the host of O(api_url) itself when that is an IP address or a name without a domain (C(localhost)).
     type: str
   cloudlink_tunnel_port:
     description: For O(connection_mode=cloudlink), the tunnel port.

@@ -57,7 +57,7 @@ def test_cloudlink_mode(env, emulator, tmp_path):
     words = _proxy_words(variables)
     assert words[0] == "python3" and words[1].endswith("/plugins/plugin_utils/cloudlink_proxy.py")
     assert os.path.isfile(words[1])
-    assert words[words.index("--tunnel-host") + 1] == "tunnel.127.0.0.1"
+    assert words[words.index("--tunnel-host") + 1] == "127.0.0.1"
     assert words[words.index("--tunnel-port") + 1] == "443"
     assert words[words.index("--username") + 1] == "demo"
     assert words[words.index("--token-file") + 1] == str(token_file)

@@ -47,8 +47,11 @@ def lan_address(addresses, networks=()):
 
 
 def default_tunnel_host(api_url):
-    """``tunnel.<domain>`` for an API at ``api.<domain>`` (balenaCloud: tunnel.balena-cloud.com)."""
+    """``tunnel.<domain>`` for an API at ``api.<domain>`` (balenaCloud: tunnel.balena-cloud.com);
+    the API's own host when it is an IP address or a name without a domain (``localhost``)."""
     host = urlsplit(api_url).hostname or ""
+    if _parsed(host) is not None or "." not in host:
+        return host
     domain = host[len("api."):] if host.startswith("api.") else host
     return "tunnel." + domain
 

@@ -25,6 +25,12 @@ def test_default_tunnel_host():
     assert default_tunnel_host("https://balena.internal") == "tunnel.balena.internal"
 
 
+def test_default_tunnel_host_of_an_api_without_a_domain_is_that_host():
+    assert default_tunnel_host("http://127.0.0.1:48080") == "127.0.0.1"
+    assert default_tunnel_host("http://[::1]:48080") == "::1"
+    assert default_tunnel_host("http://localhost:48080/") == "localhost"
+
+
 def test_proxy_command_quotes_and_keeps_the_token_out():
     command = proxy_command("python3", "/opt/my collections/cloudlink_proxy.py", "tunnel.x", 443, True, "me",
                             token_file="/home/me/.ansible/t.token")
