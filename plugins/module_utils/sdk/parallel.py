@@ -6,30 +6,17 @@ A call such as ``device.move`` needs the fleet and the devices; removing a fleet
 needs to know the fleet exists while the DELETE can already name it by slug. Sending such
 requests together costs one round trip instead of two. Only requests whose outcome does not
 depend on the order they reach the server are ever sent together.
+
+Each call but the first gets a thread of its own that ends with it: no thread outlives the
+call, so nothing lingers in a process that forks afterwards (as Ansible does).
 """
 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
-
-MAX_WORKERS = 4
 
 
 class ParallelCalls:
-    """One small pool of threads per SDK instance, started on first use."""
-
-    def __init__(self, max_workers=MAX_WORKERS):
-        self._max_workers = max_workers
-        self._pool = None
-        self._lock = threading.Lock()
-
-    def _executor(self):
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self._max_workers, thread_name_prefix="balena-sdk")
-            return self._pool
-
     def run(self, *calls):
         """The results of ``calls`` in order, after every one has finished.
 
@@ -38,11 +25,18 @@ class ParallelCalls:
         """
         if len(calls) < 2:
             return [call() for call in calls]
-        futures = [self._executor().submit(call) for call in calls[1:]]
-        outcomes = [_outcome(calls[0])]
-        for future in futures:
-            error = future.exception()
-            outcomes.append((None, error) if error is not None else (future.result(), None))
+        outcomes = [None] * len(calls)
+
+        def settle(index):
+            outcomes[index] = _outcome(calls[index])
+
+        threads = [threading.Thread(target=settle, args=(index,), name="balena-sdk-call", daemon=True)
+                   for index in range(1, len(calls))]
+        for thread in threads:
+            thread.start()
+        settle(0)
+        for thread in threads:
+            thread.join()
         for _value, error in outcomes:
             if error is not None:
                 raise error

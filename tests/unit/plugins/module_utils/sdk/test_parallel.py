@@ -52,3 +52,9 @@ def test_a_later_failure_is_raised_after_every_call_finished():
 
 def test_a_single_call_runs_on_the_callers_thread():
     assert ParallelCalls().run(threading.current_thread) == [threading.current_thread()]
+
+
+def test_no_thread_outlives_the_call():
+    before = set(threading.enumerate())
+    ParallelCalls().run(lambda: 1, lambda: 2, lambda: 3)
+    assert set(threading.enumerate()) == before
