@@ -25,7 +25,8 @@ class ParallelCalls:
         """
         if len(calls) < 2:
             return [call() for call in calls]
-        outcomes = [None] * len(calls)
+        # A call stopped by something that is not an Exception leaves its slot as it was: an error.
+        outcomes = [(None, RuntimeError("a concurrent request did not finish"))] * len(calls)
 
         def settle(index):
             outcomes[index] = _outcome(calls[index])
