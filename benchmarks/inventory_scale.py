@@ -25,6 +25,9 @@ from pathlib import Path
 from emulator_launch import call, start_emulator
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "inventory"))
+
+from inventory_runner import unwrap  # noqa: E402  pylint: disable=wrong-import-position,import-error
 BIN = Path(sys.executable).parent
 PAGE_SIZE = 1000
 RATIO_TARGET = 1.3
@@ -61,16 +64,6 @@ def timed(command, env, repeat):
             raise SystemExit("{0} failed:\n{1}".format(" ".join(map(str, command)), result.stderr[-3000:]))
         output = result.stdout
     return statistics.median(times), output
-
-
-def unwrap(value):
-    if isinstance(value, dict):
-        if set(value) == {"__ansible_unsafe"}:
-            return value["__ansible_unsafe"]
-        return {key: unwrap(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [unwrap(item) for item in value]
-    return value
 
 
 def static_inventory(listing, path):

@@ -106,11 +106,14 @@ class BalenaModule:
 
 
 class ResourceModule(BalenaModule):
-    """One API object described by ``find``/``desired``/``create``/``update``/``delete``.
+    """One API object described by ``find``/``desired``/``create``/``update``/``delete``, and its
+    facets (tags, settings of its devices).
 
     ``noun`` names the object in messages and is the key of the returned object;
     ``secret_fields`` are API fields masked in the diff and the result. A module with a
-    ``state`` option gets ``present``/``absent``; without one, ``present``.
+    ``state`` option gets ``present``/``absent``; without one, ``present``. Each requested
+    facet is planned from the same ``find`` answer and applied once the object exists; check
+    mode, ``--diff`` and the result cover fields and facets together.
     """
 
     noun = "resource"
@@ -143,30 +146,74 @@ class ResourceModule(BalenaModule):
         shown = {key: link_id(value) for key, value in obj.items()}
         return masked(shown, keys=set(self.secret_fields))
 
+    def facets(self):
+        """The facets this module handles (``Facet`` objects); only requested ones are used."""
+        return []
+
+    def reread(self, object_id):
+        """The object as stored after a write, read by id, or None to return the predicted one."""
+        return None
+
+    def label(self, obj):
+        """How a facet names the object in messages (a slug, a uuid, a commit)."""
+        return str(obj.get("id"))
+
     def run(self):
         target = self.describe_target()
         with self.step("looking up " + target):
             current = self.find()
         if self.params.get("state", "present") == "absent":
             return self._absent(current, target)
+        obj, diff = self._settle_fields(current, target)
+        shown = self.present(obj)
+        facets = [facet for facet in self.facets() if facet.requested()]
+        for facet in facets:
+            diff = self._settle_facet(facet, current, obj, shown, diff, target)
+        if diff is not None and not self.check_mode:
+            with self.step("reading back " + target):
+                stored = self.reread(obj["id"])
+            if stored is not None:
+                shown = self.present(stored)
+                for facet in facets:
+                    shown[facet.name] = facet.shown(stored)
+        result = {"changed": diff is not None, self.noun: shown}
+        if diff is not None:
+            result["diff"] = diff
+        return result
+
+    def _settle_fields(self, current, target):
+        """Create the object or update its changed fields; ``(object, diff or None)``."""
         desired = self.desired()
         if current is None:
-            return self._create(desired, target)
+            obj, diff = dict(desired), presence_diff(None, desired, self.secret_fields)
+            if not self.check_mode:
+                with self.step("creating " + target):
+                    obj = self.create(desired)
+            return obj, diff
         changes = changed_fields(current, desired)
         if not changes:
-            return {"changed": False, self.noun: self.present(current)}
-        after = dict(current, **changes)
+            return current, None
+        obj = dict(current, **changes)
         if not self.check_mode:
             with self.step("updating " + target):
-                after = self.update(current, changes) or self.find()
-        return {"changed": True, self.noun: self.present(after), "diff": field_diff(current, changes, self.secret_fields)}
+                obj = self.update(current, changes) or obj
+        return obj, field_diff(current, changes, self.secret_fields)
 
-    def _create(self, desired, target):
-        created = desired
+    def _settle_facet(self, facet, current, obj, shown, diff, target):
+        """Plan and apply one facet, record it in ``shown``; the diff with the facet's change added."""
+        plan = facet.plan(current, self.label(obj))
+        if plan is None:
+            shown[facet.name] = facet.shown(current)
+            return diff
+        diff = diff or {"before": {}, "after": {}}
+        if current is not None:
+            diff["before"][facet.name] = plan.before
+        diff["after"][facet.name] = plan.after
+        shown[facet.name] = plan.after
         if not self.check_mode:
-            with self.step("creating " + target):
-                created = self.create(desired)
-        return {"changed": True, self.noun: self.present(created), "diff": presence_diff(None, desired, self.secret_fields)}
+            with self.step("changing the {0} of {1}".format(facet.name.replace("_", " "), target)):
+                plan.apply(obj["id"])
+        return diff
 
     def _absent(self, current, target):
         if current is None:

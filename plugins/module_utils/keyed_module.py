@@ -37,6 +37,13 @@ def as_value(key, value, parameter):
         key, type(value).__name__))
 
 
+def tag_values(tags):
+    """The ``tags`` option with its values as the API stores them; None when it is not set."""
+    if tags is None:
+        return None
+    return {key: as_value(key, value, "tags") for key, value in tags.items()}
+
+
 class KeyedValuesModule(BalenaModule):
     """``result_key`` names the returned ``{key: value}`` (``variables``, ``tags``);
     ``values_are_secret`` masks values in results and diff unless ``show_values()``."""

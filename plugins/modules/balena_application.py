@@ -176,11 +176,11 @@ application:
   sample: {"id": 16, "app_name": "signage", "slug": "myorg/signage", "device_type": "raspberrypi4-64", "tags": {}}
 """
 
+from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.faceted_resource import FacetedResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import successful_releases
-from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import as_value
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 from ansible_collections.balena.cloud.plugins.module_utils.timestamps import canonical, in_future, user_date
 
@@ -227,7 +227,7 @@ class DeviceUrlsFacet(Facet):
         return FacetPlan(before, self.wanted, apply)
 
 
-class ApplicationModule(FacetedResourceModule):
+class ApplicationModule(ResourceModule):
     argument_spec = {
         "name": {"type": "str"},
         "organization": {"type": "str"},
@@ -266,10 +266,8 @@ class ApplicationModule(FacetedResourceModule):
 
     def facets(self):
         if self._facets is None:
-            tags = self.params["tags"]
-            desired_tags = None
-            if tags is not None:
-                desired_tags = {key: as_value(key, value, "tags") for key, value in tags.items()}
+            desired_tags = tag_values(self.params["tags"])
+            if desired_tags is not None:
                 TAGS["fleet"].check(desired_tags, "tags")
             self._facets = [
                 KeyedFacet("tags", self.client.pine, TAGS["fleet"], "fleet", desired_tags, self.params["purge_tags"]),

@@ -227,7 +227,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
 )
 from ansible_collections.balena.cloud.plugins.module_utils.diff import link_id
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import as_value
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, identifier
 from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import chunks, ids_filter, run as run_plans
@@ -272,9 +272,7 @@ class DeviceModule(BalenaModule):
     def __init__(self, module=None):
         super().__init__(module)
         self.single = self.params["uuids"] is None and self.params["selector"] is None
-        self.desired_tags = None
-        if self.params["tags"] is not None:
-            self.desired_tags = {key: as_value(key, value, "tags") for key, value in self.params["tags"].items()}
+        self.desired_tags = tag_values(self.params["tags"])
 
     def target(self):
         if self.params["uuid"] is None and self.params["id"] is None and self.single:

@@ -123,12 +123,12 @@ release:
   sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "is_final": true, "is_invalidated": false}
 """
 
+from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import fleet_condition
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.faceted_resource import FacetedResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.facets import KeyedFacet
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import is_version, release_match
-from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import as_value
+from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import is_valid
@@ -137,7 +137,7 @@ FIELDS = ["id", "commit", "raw_version", "semver", "status", "is_final", "is_inv
           "known_issue_list", "belongs_to__application", "created_at"]
 
 
-class ReleaseModule(FacetedResourceModule):
+class ReleaseModule(ResourceModule):
     argument_spec = {
         "release": {"type": "str", "required": True},
         "fleet": {"type": "str"},
@@ -162,9 +162,8 @@ class ReleaseModule(FacetedResourceModule):
 
     def facets(self):
         if self._facets is None:
-            desired = None
-            if self.params["tags"] is not None:
-                desired = {key: as_value(key, value, "tags") for key, value in self.params["tags"].items()}
+            desired = tag_values(self.params["tags"])
+            if desired is not None:
                 TAGS["release"].check(desired, "tags")
             self._facets = [KeyedFacet("tags", self.client.pine, TAGS["release"], "release", desired, self.params["purge_tags"])]
         return self._facets

@@ -136,7 +136,7 @@ from ansible_collections.balena.cloud.plugins.module_utils import parents
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import (
     STATE_AND_PURGE_SPEC,
     KeyedValuesModule,
-    as_value,
+    tag_values,
 )
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 
@@ -181,7 +181,7 @@ class TagModule(KeyedValuesModule):
         return finder(self.client, keyed, self.params[option])
 
     def desired(self):
-        return {key: as_value(key, value, "tags") for key, value in self.params["tags"].items()}, "tags"
+        return tag_values(self.params["tags"]), "tags"
 
 
 def main():

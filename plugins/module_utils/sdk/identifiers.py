@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numbers
 
-from .exceptions import DeviceNotFound, InvalidParameter
+from .exceptions import ApplicationNotFound, DeviceNotFound, InvalidParameter
 
 FULL_UUID_LENGTHS = (32, 62)
 
@@ -26,7 +26,10 @@ def is_full_uuid(value):
 
 
 def application_filter(slug_or_uuid):
-    """``$filter`` matching a fleet by slug or uuid (both are stored lower-case)."""
+    """``$filter`` matching a fleet by slug or uuid (both are stored lower-case); anything but a
+    non-empty string names no fleet."""
+    if not isinstance(slug_or_uuid, str) or not slug_or_uuid:
+        raise ApplicationNotFound(slug_or_uuid)
     value = slug_or_uuid.lower()
     return {"$or": {"slug": value, "uuid": value}}
 

@@ -56,8 +56,6 @@ class Resolver:
             if app is None:
                 raise ApplicationNotFound(slug_or_uuid_or_id)
             return app
-        if not isinstance(slug_or_uuid_or_id, str) or not slug_or_uuid_or_id:
-            raise ApplicationNotFound(slug_or_uuid_or_id)
         app_filter = application_filter(slug_or_uuid_or_id)
         if access:
             app_filter = dict(access, **app_filter)

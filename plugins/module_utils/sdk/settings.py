@@ -23,12 +23,13 @@ everything in memory.
 from __future__ import annotations
 
 import configparser
+import io
 import os
-import tempfile
 import threading
 from urllib.parse import urlsplit, urlunsplit
 
 from .exceptions import InvalidOption, InvalidParameter
+from .private_file import write_private_file
 
 DEFAULT_SETTINGS = {
     "balena_host": "balena-cloud.com",
@@ -213,18 +214,9 @@ class Settings:
             os.chmod(directory, 0o700)
         except OSError:
             pass
-        handle, temporary = tempfile.mkstemp(prefix=".balena-", dir=directory)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                parser.write(stream)
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, self.path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        text = io.StringIO()
+        parser.write(text)
+        write_private_file(self.path, text.getvalue(), prefix=".balena-")
         self._load_file()
 
     def has(self, key):

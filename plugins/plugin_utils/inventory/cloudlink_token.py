@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
+
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.private_file import write_private_file
 
 from .cache_key import token_fingerprint
 
@@ -20,24 +21,11 @@ def default_path(token, directory=DEFAULT_DIRECTORY):
 def write_token_file(path, token):
     """Write ``token`` to ``path`` with mode 0600 (directory 0700), atomically; skip if unchanged."""
     path = os.path.expanduser(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, mode=0o700, exist_ok=True)
     try:
         with open(path, "r", encoding="utf-8") as handle:
             if handle.read().strip() == token and (os.stat(path).st_mode & 0o077) == 0:
                 return path
     except OSError:
         pass
-    handle, temporary = tempfile.mkstemp(prefix=".token-", dir=directory)
-    try:
-        os.fchmod(handle, 0o600)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(token)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    write_private_file(path, token, prefix=".token-")
     return path

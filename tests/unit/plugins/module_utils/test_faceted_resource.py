@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ansible_collections.balena.cloud.plugins.module_utils.faceted_resource import FacetedResourceModule
+from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan
 
 
@@ -29,7 +29,7 @@ class Labels(Facet):
         return FacetPlan(current, self.wanted, lambda object_id: self.written.append((object_id, label, self.wanted)))
 
 
-class Thing(FacetedResourceModule):
+class Thing(ResourceModule):
     noun = "thing"
 
     def __init__(self, stored, wanted, labels, check_mode=False):

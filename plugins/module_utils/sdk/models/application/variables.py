@@ -5,14 +5,11 @@
 from __future__ import annotations
 
 from ...dependent_resource import DependentResource, DependentSpec
-from ...exceptions import ApplicationNotFound
 from ...identifiers import application_navigation_filter
 from ..base import Model
 
 
 def rows_of_fleet(slug_or_uuid):
-    if not isinstance(slug_or_uuid, str) or not slug_or_uuid:
-        raise ApplicationNotFound(slug_or_uuid)
     return application_navigation_filter("application", slug_or_uuid)
 
 

@@ -98,8 +98,6 @@ class ApplicationWrites:
         """PATCH the rows ``rows_of(fleet)`` names by the fleet's own key, sent together with the
         fleet lookup, which is only there to raise ApplicationNotFound: a PATCH that matches no
         row is a silent no-op on the API."""
-        if not is_id(slug_or_uuid_or_id) and not (isinstance(slug_or_uuid_or_id, str) and slug_or_uuid_or_id):
-            raise ApplicationNotFound(slug_or_uuid_or_id)
         patch = {"resource": resource, "options": {"$filter": rows_of(slug_or_uuid_or_id)}, "body": body}
         self.pine.parallel.run(
             lambda: self.resolve.application(slug_or_uuid_or_id, {"$select": "id"}),
