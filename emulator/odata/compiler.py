@@ -71,13 +71,15 @@ class Scope:
 
 class Compiler:
     """`permissions(resource, alias) -> (sql or None, params)` restricts rows reached through navigations
-    (None: do not restrict, e.g. while compiling the permission rules themselves)."""
+    (None: do not restrict, e.g. while compiling the permission rules themselves);
+    `fields(resource, field, alias) -> (sql, params)` reads a field for the caller (None: the plain column)."""
 
-    def __init__(self, catalog: Catalog, now: str, aliases: dict | None = None, permissions=None):
+    def __init__(self, catalog: Catalog, now: str, aliases: dict | None = None, permissions=None, fields=None):
         self.catalog = catalog
         self.now = now
         self.aliases = aliases or {}
         self.permissions = permissions
+        self.fields = fields
 
     @staticmethod
     def fresh_alias() -> str:
@@ -263,6 +265,9 @@ class Compiler:
             field = self.catalog.field(resource, name)
             if field is None or rest or tail is not None:
                 raise InvalidQuery(f"unknown field {resource.name}.{name}")
+            if self.fields is not None:
+                sql, params = self.fields(resource, field, alias)
+                return sql, params, kind_of(field.type)
             return column_sql(field, alias), [], kind_of(field.type)
         if navigation.to_one and tail is None and (not rest or rest == ("id",)):
             return column_sql(resource.field(navigation.column), alias), [], "number"

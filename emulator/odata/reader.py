@@ -41,7 +41,7 @@ class Reader:
         self.tx = tx
         self.catalog = catalog
         self.permissions = permissions
-        self.compiler = Compiler(catalog, permissions.now, aliases, permissions.restrict_reads)
+        self.compiler = Compiler(catalog, permissions.now, aliases, permissions.restrict_reads, permissions.field_sql)
 
     # -- public
     def rows(self, resource, options: QueryOptions, where: tuple = ("", [])) -> list[dict]:
@@ -105,8 +105,12 @@ class Reader:
                 extra[navigation.column] = len(columns)
                 columns.append(column_sql(resource.field(navigation.column), "t"))
         first_field = len(columns)
-        columns += [column_sql(field, "t") for field in fields]
-        records = self._fetch(resource, options, where, columns, paginate)
+        column_params = []
+        for field in fields:
+            sql, params = self.permissions.field_sql(resource, field, "t")
+            columns.append(sql)
+            column_params += params
+        records = self._fetch(resource, options, where, (columns, column_params), paginate)
         names = [field.name for field in fields]
         converters = [_CONVERTERS.get(field.type) for field in fields]
         expanded_names = [expand.name for expand, _ in expansions]
@@ -125,7 +129,9 @@ class Reader:
             self._expand(expand, navigation, keys, shaped)
         return [(record[1], row) for record, row in zip(records, shaped)]
 
-    def _fetch(self, resource, options: QueryOptions, where: tuple, columns: list, paginate: bool) -> list:
+    def _fetch(self, resource, options: QueryOptions, where: tuple, selected: tuple, paginate: bool) -> list:
+        """`selected`: the SQL of the columns and its parameters."""
+        columns, column_params = selected
         conditions, params = self._conditions(resource, "t", options, where)
         order_items = options.orderby or (parse_orderby(resource.default_orderby) if resource.default_orderby else ())
         order, order_params = self.compiler.order(resource, "t", order_items)
@@ -133,14 +139,15 @@ class Reader:
         table = quote(resource.name)
         if not (paginate and (options.top is not None or options.skip is not None)):
             sql = f"SELECT {', '.join(columns)} FROM {table} t" + self._where(conditions) + order_by
-            return self.tx.connection.execute(sql, params + order_params).fetchall()
+            return self.tx.connection.execute(sql, column_params + params + order_params).fetchall()
         # Page through ids first, so computed columns are evaluated for the returned rows only.
         page_sql = f"SELECT t.id FROM {table} t" + self._where(conditions) + order_by + " LIMIT ? OFFSET ?"
         page_params = params + order_params + [-1 if options.top is None else options.top, options.skip or 0]
         page = [row[0] for row in self.tx.connection.execute(page_sql, page_params).fetchall()]
         position = {row_id: index for index, row_id in enumerate(page)}
         sql = f"SELECT {', '.join(columns)} FROM {table} t WHERE t.id IN ({','.join(map(str, page))})"
-        return sorted(self.tx.connection.execute(sql).fetchall(), key=lambda record: position[record[0]])
+        return sorted(self.tx.connection.execute(sql, column_params).fetchall(),
+                      key=lambda record: position[record[0]])
 
     def _navigation(self, resource, name):
         navigation = self.catalog.navigation(resource, name)

@@ -16,6 +16,7 @@ from .permissions import Permissions
 from .reader import Reader
 from .syntax import AliasRef, Binary, InvalidQuery, MalformedUrl, Path, QueryOptions
 from .target import parse_target
+from .write_check import WriteCheck
 
 # v6 is served by the same engine and model: the real server still answers it, and the SDK uses v7.
 _VERSIONED = re.compile(r"^/(v6|v7)/")
@@ -174,12 +175,17 @@ class ODataService:
         with self.store.transaction() as tx:
             permissions = self._permissions(tx, caller)
             permissions.rule(resource, "update")
-            if not tx.prepare(resource, tx.client_body(resource, body, caller), "update", True):
+            sent = tx.prepare(resource, tx.client_body(resource, body, caller), "update", True)
+            if not sent:
                 raise bad_request(f"Invalid request: none of the fields sent can be changed on {resource.name} "
                                   f"(unknown, computed or read-only): {', '.join(sorted(body))}")
             reader = Reader(tx, self.catalog, permissions, options.aliases)
-            for row_id in reader.ids(resource, options, where, "update"):
+            ids = reader.ids(resource, options, where, "update")
+            check = WriteCheck(tx, permissions, resource, sent)
+            check.before(ids)
+            for row_id in ids:
                 tx.update(resource, row_id, body, caller, client=True)
+            check.after()
 
     def _delete(self, caller, resource, where: tuple, options, keyed: bool) -> None:
         with self.store.transaction() as tx:
@@ -306,6 +312,6 @@ class _Unrestricted(Permissions):
     def __init__(self, catalog, now):
         super().__init__(None, catalog, now)
 
-    def rule(self, resource, action):
+    def rule(self, resource, action, changing=frozenset()):
         return None
 

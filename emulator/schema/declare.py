@@ -34,6 +34,9 @@ class Field:
     # False for secrets: OData treats the field as unknown for every caller (admin included), while
     # hooks and REST routes, which use the store directly, still read and write it.
     readable: bool = True
+    # An OData $filter template over the row (placeholders as in Grant.where): the value is shown, and
+    # can be filtered and ordered on, only on rows matching it; elsewhere it reads as null. None: always.
+    read_where: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,16 @@ class Grant:
              filled from the caller (see emulator.auth.caller.Caller.bind): {actor} {user}
              {application} {device} for single ids, {orgs} {admin_orgs} {apps} {writable_apps}
              for id lists written as `(1,2,3)`.
+    fixed:   fields this grant does not let the caller change on update: a change of one of them needs
+             another grant of the caller that does, matching the row both before and after the change.
+
+    A row changed by a PATCH or PUT must still match the caller's update grants afterwards, and every
+    link the write re-points must lead to a row the caller may read (see emulator.odata.write_check).
     """
     who: str
     actions: tuple
     where: Optional[str] = None
+    fixed: tuple = ()
 
 
 @dataclass(frozen=True)

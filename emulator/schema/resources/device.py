@@ -16,6 +16,9 @@ def _new_device_uuid() -> str:
 _HEARTBEAT_STATES = ("online", "offline", "timeout", "unknown")
 _UPDATE_STATUSES = ("rejected", "downloading", "downloaded", "applying changes", "aborted", "done")
 
+_PLACEMENT = ("belongs_to__application", "is_pinned_on__release", "should_be_operated_by__release",
+              "should_be_managed_by__release")
+
 DEVICE = Resource(
     name="device",
     fields=(
@@ -98,7 +101,9 @@ DEVICE = Resource(
     grants=(
         *access.fleet_member("belongs_to__application"),
         Grant("application", ("create",), "belongs_to__application eq {application}"),
-        Grant("device", ("read", "update"), "id eq {device}"),
+        Grant("device", ("read",), "id eq {device}"),
+        # A device changes its own state, never its fleet or what it is pinned to.
+        Grant("device", ("update",), "id eq {device}", fixed=_PLACEMENT),
     ),
 )
 

@@ -63,7 +63,9 @@ APPLICATION = Resource(
         access.public_fleet(""),
         Grant("user", access.READ, "id in {apps}"),
         Grant("user", ("create",), "organization in {admin_orgs}"),
-        Grant("user", ("update", "delete"), "id in {writable_apps}"),
+        # Moving a fleet to another organization takes an administrator of both.
+        Grant("user", ("update", "delete"), "id in {writable_apps}", fixed=("organization",)),
+        Grant("user", ("update",), "organization in {admin_orgs}"),
         access.device_sees_fleet(""),
     ),
     keyed_delete_not_found="Application(s) not found.",

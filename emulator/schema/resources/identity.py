@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..declare import Grant, Resource, Reverse
 from . import access
-from .shorthand import SERVER, flag, link, secret, string, text, timestamp
+from .shorthand import SERVER, flag, link, secret, shown_where, string, text, timestamp
 
 ACTOR = Resource(
     name="actor",
@@ -73,10 +73,14 @@ _FLEET_KEYS = (
     " or (is_of__actor/is_of__device/any(own:own/belongs_to__application in {fleets}))"
 )
 
+# The key itself is shown to those who may also change the key: its owner, and for device and
+# provisioning keys those who may write to the fleet.
+_KEY_READERS = "(is_of__actor eq {actor}) or " + _FLEET_KEYS.format(fleets="{writable_apps}")
+
 API_KEY = Resource(
     name="api_key",
     fields=(
-        string("key", required=True),
+        shown_where(string("key", required=True), _KEY_READERS),
         timestamp("expiry_date"),
         link("is_of__actor", "actor", required=True),
         string("name", max_length=50),
@@ -102,7 +106,9 @@ USER_PUBLIC_KEY = Resource(
     unique=(("user", "public_key"),),
     grants=(
         Grant("user", access.ALL, "user eq {user}"),
-        Grant("device", access.READ),
+        # A device (for SSH) reads the keys of the users who can reach its fleet.
+        Grant("device", access.READ,
+              "user/has_direct_access_to__application/any(dau:dau/has_direct_access_to__application eq {application})"),
     ),
 )
 

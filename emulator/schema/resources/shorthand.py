@@ -8,6 +8,7 @@ from ..declare import COMPUTED, CREATE_ONLY, SERVER, USER, Field
 __all__ = [
     "COMPUTED", "CREATE_ONLY", "SERVER", "USER",
     "link", "string", "text", "flag", "integer", "big_integer", "timestamp", "json_value", "computed", "secret",
+    "shown_where",
 ]
 
 
@@ -57,6 +58,11 @@ def computed(name: str, type_: str, sql: str, *, references: str | None = None) 
 def secret(field: Field) -> Field:
     """The same field, never readable through OData."""
     return replace(field, readable=False)
+
+
+def shown_where(field: Field, where: str) -> Field:
+    """The same field, read as null on rows outside `where` (a Grant-style filter template)."""
+    return replace(field, read_where=where)
 
 
 def _nullable(required: bool, nullable: bool | None, default) -> bool:

@@ -52,7 +52,8 @@ TEAM_APPLICATION_ACCESS = Resource(
     nav_aliases={"application": "grants_access_to__application"},
     grants=(
         Grant("user", access.READ, "team/belongs_to__organization in {orgs}"),
-        Grant("user", _WRITES, "team/belongs_to__organization in {admin_orgs}"),
+        Grant("user", _WRITES, "team/belongs_to__organization in {admin_orgs}"
+                               " and grants_access_to__application/organization in {admin_orgs}"),
     ),
 )
 
