@@ -118,3 +118,21 @@ def test_rows_the_caller_may_only_read_are_still_a_silent_no_op(tenancy):
                             json={"belongs_to__application": other_fleet})
     assert (response.status_code, response.text) == (200, "")
     assert tenancy.row("application", fleet) == before
+
+
+def test_a_team_opens_only_fleets_its_administrator_administers(tenancy):
+    """demo administers the organization demo and only observes acme's warehouse-scanners."""
+    (observed,) = tenancy.credentials["read_only_fleets"]
+    observed, own = _fleet_id(tenancy, observed), _fleet_id(tenancy, tenancy.credentials["fleet"])
+    demo_org = tenancy.one_id(f"/v7/organization(handle='{tenancy.credentials['organization']}')?$select=id",
+                              "user API key")
+    team = tenancy.create("team", {"belongs_to__organization": demo_org, "name": "escalation"}, "user API key")
+    response = tenancy.call("POST", "/v7/team_application_access", "user API key",
+                            json={"team": team, "grants_access_to__application": observed})
+    assert response.status_code == 401, response.text
+    access = tenancy.create("team_application_access", {"team": team, "grants_access_to__application": own},
+                            "user API key")
+    response = tenancy.call("PATCH", f"/v7/team_application_access({access})", "user API key",
+                            json={"grants_access_to__application": observed})
+    assert response.status_code == 401, response.text
+    assert tenancy.row("team_application_access", access)["grants_access_to__application"] == {"__id": own}
