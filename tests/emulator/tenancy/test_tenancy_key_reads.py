@@ -30,6 +30,7 @@ def test_an_observer_lists_a_fleet_key_without_its_value(tenancy):
         assert _key_of(tenancy, tenancy.observed_key, who) is None
         assert tenancy.rows(f"/v7/api_key?$select=id&$filter=key eq '{OBSERVED_FLEET_KEY}'", who) == []
         assert tenancy.rows(f"/v7/api_key?$select=id&$filter=startswith(key,'observed')", who) == []
+        assert tenancy.rows(f"/v7/actor?$select=id&$filter=api_key/any(k:k/key eq '{OBSERVED_FLEET_KEY}')", who) == []
         actor = tenancy.rows(f"/v7/api_key({tenancy.observed_key})?$select=is_of__actor", who)[0]["is_of__actor"]
         (expanded,) = tenancy.rows(f"/v7/actor({actor['__id']})?$expand=api_key($select=id,key)", who)
         assert {"id": tenancy.observed_key, "key": None} in expanded["api_key"]

@@ -2,7 +2,7 @@
 
 Walks every declared resource with a link field clients may change and, for each kind of caller of
 the demo tenant, re-points that link at a row of the other tenant (a row the second user reads and
-the caller does not) with PATCH by id, PATCH by $filter and PUT. A row the caller may update must be
+the caller does not) with PATCH and PUT, by id and by $filter. A row the caller may update must be
 refused with 401; any other row is left alone (401, or the real API's 200 no-op); no row changes.
 """
 from __future__ import annotations
@@ -67,6 +67,7 @@ def _writes(resource: str, row_id: int, body: dict):
     yield "PATCH", f"/v7/{resource}({row_id})", body
     yield "PATCH", f"/v7/{resource}?$filter=id eq {row_id}", body
     yield "PUT", f"/v7/{resource}({row_id})", body
+    yield "PUT", f"/v7/{resource}?$filter=id eq {row_id}", body
 
 
 @pytest.mark.parametrize("who", CALLER_KINDS)
