@@ -68,6 +68,7 @@ class WriteCheck:
             allowed = self.fixed_before & self._matching(moved_fixed, self._rule_for(self.fixed_sent))
             if set(moved_fixed) - allowed:
                 raise unauthorized()
+
     def _changes(self, old: dict, names) -> bool:
         """Whether the body changes one of `names` on the row `old` (as far as the body alone says)."""
         return any(self.resource.field(name) is not None and old.get(name) != self.sent[name] for name in names)

@@ -35,8 +35,8 @@ def _fleet_id(tenancy, slug: str) -> int:
 def test_a_device_key_keeps_its_device_in_its_fleet_and_its_pins(tenancy):
     device = _lobby(tenancy)
     slug = device["is_of__device_type"][0]["slug"]
-    host_fleet = tenancy.one_id(f"/v7/application?$select=id&$filter=is_host eq true and is_for__device_type/slug eq '{slug}'",
-                                "device key")
+    host_fleet = tenancy.one_id(
+        f"/v7/application?$select=id&$filter=is_host eq true and is_for__device_type/slug eq '{slug}'", "device key")
     pinned = {device[name]["__id"] for name in ("should_be_operated_by__release", "should_be_managed_by__release")
               if device[name]}
     os_release = next(row["id"] for row in tenancy.rows(HOST_OS_RELEASES.format(slug=slug), "device key")
