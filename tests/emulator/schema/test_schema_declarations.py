@@ -94,3 +94,8 @@ def test_grant_conditions_parse_for_every_kind_of_caller(name):
         assert set(grant.actions) <= {"read", "create", "update", "delete"}
         if grant.where is not None:
             parse_filter(caller.bind(grant.where))
+        for fixed in grant.fixed:
+            assert "update" in grant.actions and resource.field(fixed) is not None, (grant, fixed)
+    for field in resource.fields:
+        if field.read_where is not None:
+            parse_filter(caller.bind(field.read_where))
