@@ -72,7 +72,7 @@ def test_v3_report_updates_the_device_and_its_image_installs(api):
     device = api.row("device", api.ids["online"])
     assert device["cpu_id"] == "abc" and device["memory_usage"] == 2 ** 31 - 1
     assert device["is_running__release"] == api.ids["release"] and device["update_status"] == "done"
-    assert device["last_connectivity_event"] and device["api_heartbeat_state"] == "online"
+    assert device["last_connectivity_event"]
     with api.world.store.transaction() as tx:
         installs = tx.find("image_install", device=api.ids["online"])
     assert [(i["installs__image"], i["status"], i["is_provided_by__release"]) for i in installs] == [
