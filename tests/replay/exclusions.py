@@ -56,3 +56,7 @@ CLOUD_ONLY_FIELDS = {
     "organization_membership_role": "OrganizationMembershipType",
     "effective_seat_role": "OrganizationMembershipType",
 }
+
+# Config variables balenaCloud adds to every device's target state (the official SDK's own docs show
+# them in `get_supervisor_target_state`); open-balena adds none.
+CLOUD_CONFIG_DEFAULTS = ("RESIN_SUPERVISOR_NATIVE_LOGGER",)

@@ -12,6 +12,7 @@ def test_v3_state_shape_and_layered_environment(api):
     state = response.json()[ONLINE]
     assert state["name"] == "online-one"
     assert state["config"] == {"BALENA_SUPERVISOR_POLL_INTERVAL": "900000",
+                               "RESIN_SUPERVISOR_NATIVE_LOGGER": "true",
                                "RESIN_SUPERVISOR_POLL_INTERVAL": "600000"}
     app = state["apps"][api.row("application", api.ids["fleet_one"])["uuid"]]
     assert {k: app[k] for k in ("id", "name", "is_host", "class")} == {
