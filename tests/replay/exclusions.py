@@ -52,7 +52,7 @@ CLOUD_ONLY_FIELDS = {
     "is_accessible_by_support_until__date": "TypeDevice, TypeApplication",
     "is_discoverable": "TypeApplication", "is_stored_at__repository_url": "TypeApplication",
     "is_created_by__user": "ReleaseType",
-    "has_past_due_invoice_since__date": "OrganizationType",
+    "has_past_due_invoice_since__date": "OrganizationType", "logo_image": "OrganizationType",
     "organization_membership_role": "OrganizationMembershipType",
     "effective_seat_role": "OrganizationMembershipType",
 }
