@@ -40,7 +40,7 @@ options:
     default: true
   timeout:
     description:
-      - The longest time in seconds one request may take, from connecting until the whole answer has arrived.
+      - How long in seconds one request may take to connect, to start answering, and to deliver its whole answer.
         A request that takes longer is retried (reads, removals and updates, see O(max_retries)) or fails.
       - The default of 30 seconds suits balenaCloud; raise it for a slow or distant self-hosted API,
         or for very large answers.

@@ -59,6 +59,7 @@ def read_body_by(response, deadline):
     finally:
         if timer is not None:
             timer.cancel()
+            timer.join()  # ends at once after cancel; no thread outlives the call
     if fired.is_set():
         # An answer without a length ends at the shutdown as if complete: it is not.
         response.close()
