@@ -19,10 +19,10 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from .client import AUTH_ARGUMENT_SPEC, SDK_IMPORT_ERROR, connect, sdk_available
+from .client import AUTH_ARGUMENT_SPEC, MISSING_KEY, connect, missing_library
 from .diff import MASK, changed_fields, field_diff, link_id, masked, presence_diff
-from .errors import OperationError, ParameterError, describe
-from .sdk.exceptions import BalenaException
+from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, describe
+from .sdk.exceptions import BalenaException, NotLoggedIn
 
 
 class BalenaModule:
@@ -50,6 +50,8 @@ class BalenaModule:
         if self._client is None:
             if self.params.get("max_retries", 0) < 0:
                 raise ParameterError("max_retries", "must be 0 or more")
+            if not self.params.get("api_key"):
+                raise ParameterError("api_key", MISSING_KEY)
             try:
                 self._client = connect(self.params)
             except BalenaException as error:
@@ -79,23 +81,35 @@ class BalenaModule:
         return {"module_args": shown}
 
     def execute(self):
-        if not sdk_available():
-            self.module.fail_json(msg=missing_required_lib("requests"), exception=str(SDK_IMPORT_ERROR),
-                                  invocation=self.invocation())
+        missing = missing_library()
+        if missing is not None:
+            self.module.fail_json(msg=missing_required_lib(missing[0]), exception=str(missing[1]), invocation=self.invocation())
         try:
             result = self.run()
         except ParameterError as error:
             self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
         except OperationError as error:
-            message, failure = describe(error.error, error.action)
+            message, failure = describe(error.error, error.action, self._key_accepted(error.error))
             self.fail(message, failure=failure)
         except BalenaException as error:
-            message, failure = describe(error)
+            message, failure = describe(error, key_valid=self._key_accepted(error))
             self.fail(message, failure=failure)
         except Exception as error:  # pylint: disable=broad-exception-caught
             # A bug rather than a balena problem: still a clean failure, with the trace for -vvv.
             self.fail("unexpected {0}: {1}".format(type(error).__name__, error), exception=traceback.format_exc())
         self.module.exit_json(invocation=self.invocation(), **result)
+
+    def _key_accepted(self, error):
+        """After a refusal (401/403): whether the API accepts the key at all, asked once; None if unknown."""
+        if getattr(error, "status_code", None) not in AUTHORIZATION_STATUSES or self._client is None:
+            return None
+        try:
+            self._client.auth.whoami()
+        except NotLoggedIn:
+            return False
+        except BalenaException:
+            return None
+        return True
 
     def fail(self, msg, **extra):
         self.module.fail_json(msg=msg, invocation=self.invocation(), **extra)
