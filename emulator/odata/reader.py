@@ -50,13 +50,13 @@ class Reader:
     def count(self, resource, options: QueryOptions, where: tuple = ("", [])) -> int:
         conditions, params = self._conditions(resource, "t", options, where)
         sql = f"SELECT COUNT(*) FROM {quote(resource.name)} t" + self._where(conditions)
-        return self.tx.connection.execute(sql, params).fetchone()[0]
+        return self.tx.run_query(sql, params)[0][0]
 
     def ids(self, resource, options: QueryOptions, where: tuple, action: str) -> list[int]:
         """Ids of rows matching the filter and `where` that the caller may `action`."""
         conditions, params = self._conditions(resource, "t", options, where, action)
         sql = f"SELECT t.id FROM {quote(resource.name)} t" + self._where(conditions) + " ORDER BY t.id"
-        return [row[0] for row in self.tx.connection.execute(sql, params).fetchall()]
+        return [row[0] for row in self.tx.run_query(sql, params)]
 
     # -- building blocks
     @staticmethod
@@ -133,14 +133,14 @@ class Reader:
         table = quote(resource.name)
         if not (paginate and (options.top is not None or options.skip is not None)):
             sql = f"SELECT {', '.join(columns)} FROM {table} t" + self._where(conditions) + order_by
-            return self.tx.connection.execute(sql, params + order_params).fetchall()
+            return self.tx.run_query(sql, params + order_params)
         # Page through ids first, so computed columns are evaluated for the returned rows only.
         page_sql = f"SELECT t.id FROM {table} t" + self._where(conditions) + order_by + " LIMIT ? OFFSET ?"
         page_params = params + order_params + [-1 if options.top is None else options.top, options.skip or 0]
-        page = [row[0] for row in self.tx.connection.execute(page_sql, page_params).fetchall()]
+        page = [row[0] for row in self.tx.run_query(page_sql, page_params)]
         position = {row_id: index for index, row_id in enumerate(page)}
         sql = f"SELECT {', '.join(columns)} FROM {table} t WHERE t.id IN ({','.join(map(str, page))})"
-        return sorted(self.tx.connection.execute(sql).fetchall(), key=lambda record: position[record[0]])
+        return sorted(self.tx.run_query(sql), key=lambda record: position[record[0]])
 
     def _navigation(self, resource, name):
         navigation = self.catalog.navigation(resource, name)
@@ -159,7 +159,7 @@ class Reader:
             conditions, params = self._conditions(target, "t", expand.options, (in_list, []))
             sql = (f'SELECT t."{link}", COUNT(*) FROM {quote(target.name)} t' + self._where(conditions)
                    + f' GROUP BY t."{link}"')
-            counts = dict(self.tx.connection.execute(sql, params).fetchall())
+            counts = dict(self.tx.run_query(sql, params))
             for key, row in zip(keys, shaped):
                 row[expand.name] = counts.get(key, 0)
             return

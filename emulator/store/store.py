@@ -1,10 +1,11 @@
-"""The SQLite store: one connection, serialised by one re-entrant lock."""
+"""The SQLite store: one connection, serialised by one re-entrant lock granted in arrival order."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 from contextlib import contextmanager
 
+from .fair_lock import FairLock
+from .budget import DEFAULT_QUERY_BUDGET_MS, QueryBudget
 from .functions import register_functions
 from .tables import create_missing
 from .transaction import Transaction
@@ -12,18 +13,20 @@ from .transaction import Transaction
 
 class Store:
     """`Store(db_path, resources)`: `db_path` is a file or ":memory:"; `resources` the declared Resources
-    (a dict by name or an iterable). Tables are named as the resources; missing ones are created."""
+    (a dict by name or an iterable). Tables are named as the resources; missing ones are created.
+    `query_budget_ms` bounds the CPU time of the client queries of one transaction (0: no bound)."""
 
-    def __init__(self, db_path: str, resources, world=None):
+    def __init__(self, db_path: str, resources, world=None, query_budget_ms: int = DEFAULT_QUERY_BUDGET_MS):
         values = resources.values() if isinstance(resources, dict) else resources
         self.resources = {resource.name: resource for resource in values}
         self.world = world
-        self.lock = threading.RLock()
+        self.lock = FairLock()
         self.connection = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
         if db_path != ":memory:":
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=NORMAL")
         register_functions(self.connection)
+        self.budget = QueryBudget(self.connection, query_budget_ms)
         self._depth = 0
         self._references = self._index_references()
         with self.lock:
