@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from emulator_launch import start_emulator
+from emulator_launch import start_emulator, stop_emulator
 
 TARGET_MS = 100.0
 SIMPLE_READ = "/v7/application?$select=id,app_name&$top=1"
@@ -108,9 +108,7 @@ def main() -> None:
             for label, target in HOSTILE.items():
                 measure(url, credentials, label, target, options.seconds, idle_ms)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
-            process.stdout.close()
+            stop_emulator(process)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..store.timestamps import normalise_instant, parse_duration
 from .lexer import Token, tokenize
-from .limits import MAX_NESTING, check_growth, check_height, too_deep
+from .limits import MAX_NESTING, check_growth, check_height, expression_too_deep
 from .syntax import (
     AliasRef, Binary, Call, CountTail, In, LambdaTail, Literal, MalformedUrl, Not, OrderItem, Path,
 )
@@ -79,7 +79,7 @@ class _Parser:
         # Every nested expression (parentheses, arguments, lambdas, $count filters) comes through here.
         self.nesting += 1
         if self.nesting > MAX_NESTING:
-            raise too_deep("the expression")
+            raise expression_too_deep()
         node = self.negation()
         while self.at_word("and", "or"):
             op = self.next().value
@@ -93,7 +93,7 @@ class _Parser:
             self.pos += 1
             negations += 1
             if self.nesting + negations > MAX_NESTING:
-                raise too_deep("the expression")
+                raise expression_too_deep()
         node = self.comparison()
         for _ in range(negations):
             node = Not(node)

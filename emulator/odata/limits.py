@@ -15,9 +15,12 @@ MAX_TEXT_GROWTH = 256       # a computed text may be at most this many times a s
 _SHORT = 40                 # the text length of a number, a date or a boolean
 
 
-def too_deep(what: str) -> InvalidQuery:
-    return InvalidQuery(f"{what} nests more than {MAX_NESTING} levels deep "
-                        "(parentheses, not, functions, lambdas and $expand each count)")
+def too_deep(what: str, counted: str = "") -> InvalidQuery:
+    return InvalidQuery(f"{what} nests more than {MAX_NESTING} levels deep" + (f" ({counted})" if counted else ""))
+
+
+def expression_too_deep() -> InvalidQuery:
+    return too_deep("the expression", "parentheses, not, function calls and lambdas each count")
 
 
 def _children(node) -> tuple[int, tuple]:
