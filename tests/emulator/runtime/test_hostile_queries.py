@@ -82,3 +82,14 @@ def test_a_costly_query_is_stopped_at_the_budget_and_others_still_answer(emulato
     assert response.json().startswith("Invalid request: the query was stopped after 50 ms of database time")
     cheap = _filtered(emulator, "device_name eq 'none'")
     assert (cheap.status_code, cheap.json()) == (200, {"d": []})
+
+
+def test_an_expand_chain_that_multiplies_rows_answers_400(emulator):
+    back_and_forth = "owns__device($select=id;$expand=belongs_to__application($select=id;$expand=" * 20
+    response = _get(emulator, "/v7/application?$select=id&$expand=" + back_and_forth + "owns__device($select=id)"
+                    + "))" * 20)
+    assert response.status_code == 400
+    assert response.json().startswith("Invalid request: the answer would hold more than 1000000 rows")
+    once = _get(emulator, "/v7/application?$select=id&$expand=" + back_and_forth[:back_and_forth.index("owns", 5)]
+                + "owns__device($select=id)))")
+    assert once.status_code == 200 and any(fleet["owns__device"] for fleet in once.json()["d"])
