@@ -15,7 +15,7 @@ DEFAULT_QUERY_BUDGET_MS = 100
 MAX_TEXT_BYTES = 8 * 1024 * 1024   # longest text or blob SQLite may build (stored values are far shorter)
 _PROGRESS_STEPS = 100_000          # virtual-machine steps between two looks at the clock (about a millisecond)
 _TOO_COMPLEX = ("parser stack overflow", "expression tree is too large", "too many sql variables",
-                "too many terms", "at most", "string or blob too big")
+                "too many terms", "at most")
 
 
 class QueryBudget:
@@ -52,6 +52,9 @@ class QueryBudget:
         if text == "interrupted" and self.milliseconds:
             return bad_request(f"Invalid request: the query was stopped after {self.milliseconds} ms of database "
                                "time; ask for less (a narrower $filter, fewer nested any() or $expand, a $top)")
+        if "string or blob too big" in text:
+            return bad_request(f"Invalid request: the query builds a text longer than the database allows "
+                               f"({MAX_TEXT_BYTES // (1024 * 1024)} MiB); simplify its string functions")
         if any(sign in text.lower() for sign in _TOO_COMPLEX):
             return bad_request(f"Invalid request: the query is too complex for the database ({text}); "
                                "nest less or use `in (...)` for long lists")

@@ -1,10 +1,10 @@
-"""The SQLite store: one connection, serialised by one re-entrant lock granted in arrival order."""
+"""The SQLite store: one connection, serialised by one re-entrant lock."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 
-from .fair_lock import FairLock
 from .budget import DEFAULT_QUERY_BUDGET_MS, QueryBudget
 from .functions import register_functions
 from .tables import create_missing
@@ -20,7 +20,7 @@ class Store:
         values = resources.values() if isinstance(resources, dict) else resources
         self.resources = {resource.name: resource for resource in values}
         self.world = world
-        self.lock = FairLock()
+        self.lock = threading.RLock()
         self.connection = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
         if db_path != ":memory:":
             self.connection.execute("PRAGMA journal_mode=WAL")

@@ -93,3 +93,16 @@ def test_an_expand_chain_that_multiplies_rows_answers_400(emulator):
     once = _get(emulator, "/v7/application?$select=id&$expand=" + back_and_forth[:back_and_forth.index("owns", 5)]
                 + "owns__device($select=id)))")
     assert once.status_code == 200 and any(fleet["owns__device"] for fleet in once.json()["d"])
+
+
+def test_a_text_the_database_would_build_beyond_its_limit_answers_400(fresh_emulator):
+    uuid = fresh_emulator.credentials["device"]["uuid"]
+    headers = {"Authorization": "Bearer " + fresh_emulator.credentials["api_key"]}
+    written = requests.patch(f"{fresh_emulator.url}/v7/device(uuid='{uuid}')", json={"note": "a" * 40_000},
+                             headers=headers, timeout=60)
+    assert written.status_code == 200
+    # Within the estimate for a value of ordinary length, but 10 MB from this long note.
+    response = _filtered(fresh_emulator, f"uuid eq '{uuid}' and length(replace(note,'a','{'a' * 256}')) gt 1")
+    assert response.status_code == 400
+    assert response.json() == ("Invalid request: the query builds a text longer than the database allows (8 MiB); "
+                               "simplify its string functions")
