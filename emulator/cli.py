@@ -7,6 +7,8 @@ import sys
 from . import app
 from .faults import FaultRuleError, FaultSet, parse_rule_spec
 from .seed import SEED_KINDS, credentials_file, seeding
+from .store.budget import DEFAULT_QUERY_BUDGET_MS
+from .web.server import DEFAULT_READ_TIMEOUT
 
 MAX_DEVICES = 1_000_000
 
@@ -37,6 +39,16 @@ def _non_negative(text: str) -> int:
         raise argparse.ArgumentTypeError("must be a whole number") from exc
     if value < 0:
         raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("must be a number of seconds") from exc
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a finite number of seconds, not negative")
     return value
 
 
@@ -76,18 +88,25 @@ def build_parser() -> argparse.ArgumentParser:
                             "repeatable")
     serve.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS",
                        help="add this many milliseconds to every request")
+    serve.add_argument("--read-timeout", type=_seconds, default=DEFAULT_READ_TIMEOUT, metavar="SECONDS",
+                       help="close a connection that sends nothing for this long: an idle keep-alive connection "
+                            "or a request that stalls (open tunnels and log streams are not affected); 0 never "
+                            f"closes (default: {DEFAULT_READ_TIMEOUT:g})")
+    serve.add_argument("--query-budget-ms", type=_non_negative, default=DEFAULT_QUERY_BUDGET_MS, metavar="MS",
+                       help="stop a request's OData queries after this much CPU time and answer 400, so that a "
+                            f"costly query cannot hold other callers; 0 never stops (default: {DEFAULT_QUERY_BUDGET_MS})")
     return parser
 
 
 def serve(options: argparse.Namespace) -> int:
-    world = app.build_world(options.db, options.admin_token)
+    world = app.build_world(options.db, options.admin_token, query_budget_ms=options.query_budget_ms)
     for rule in options.fault:
         world.faults.add(rule)
     if options.latency_ms:
         world.faults.add({"latency_ms": options.latency_ms})
     credentials = seeding.seed_once(world, options.seed, options.devices)
     try:
-        server = app.start_server(world, options.host, options.port)
+        server = app.start_server(world, options.host, options.port, options.read_timeout)
     except OSError as exc:
         print(f"emulator: cannot listen on {options.host}:{options.port}: {exc}", file=sys.stderr)
         return 1

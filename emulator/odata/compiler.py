@@ -151,9 +151,7 @@ class Compiler:
         if semi_join is not None:
             return semi_join
         if node.op in ("and", "or"):
-            left, left_params, _ = self.expr(node.left, scope)
-            right, right_params, _ = self.expr(node.right, scope)
-            return f"({left} {node.op.upper()} {right})", left_params + right_params, "boolean"
+            return self.chain(node, scope)
         left, left_params, left_kind = self.expr(node.left, scope)
         right, right_params, right_kind = self.expr(node.right, scope)
         if node.op in _ARITHMETIC:
@@ -172,6 +170,21 @@ class Compiler:
         if node.op == "ne":
             return f"({left} IS NOT {right})", params, "boolean"
         return f"({left} {_COMPARE[node.op]} {right})", params, "boolean"
+
+    def chain(self, node: Binary, scope: Scope):
+        """`a or b or c` (parsed as `(a or b) or c`) as one flat SQL list: nested parentheses would soon
+        overflow SQLite's parser stack, and the compiler would recurse once per operand."""
+        operands = []
+        while isinstance(node.left, Binary) and node.left.op == node.op:
+            operands.append(node.right)
+            node = node.left
+        operands += [node.right, node.left]
+        parts, params = [], []
+        for operand in reversed(operands):
+            sql, operand_params, _ = self.expr(operand, scope)
+            parts.append(sql)
+            params += operand_params
+        return "(" + f" {node.op.upper()} ".join(parts) + ")", params, "boolean"
 
     @staticmethod
     def _is_literal(node: Binary) -> bool:

@@ -36,6 +36,7 @@ class Transaction:
         self.store = store
         self.connection = store.connection
         self.world = store.world
+        self.query_seconds = 0.0   # CPU time the client queries of this transaction used
 
     # -- reading
     def now(self) -> str:
@@ -49,6 +50,11 @@ class Transaction:
 
     def execute(self, sql: str, params=()):
         return self.connection.execute(sql, params)
+
+    def run_query(self, sql: str, params=()) -> list:
+        """All rows of SQL compiled from a client's query, run within the store's query budget; what the
+        database refuses as too complex or too costly answers 400."""
+        return self.store.budget.run(self, sql, params)
 
     def get(self, resource, id) -> dict | None:
         rows = self.find(resource, id=id)

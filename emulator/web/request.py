@@ -2,11 +2,28 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from ..errors import ApiError
+
+MAX_JSON_NESTING = 100
+_JSON_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
+
+
+def json_nesting(text: bytes) -> int:
+    """How deep arrays and objects nest in a JSON text, counted without parsing it."""
+    depth = deepest = 0
+    for byte in _JSON_STRINGS.sub(b"", text).translate(None, _NOT_BRACKETS):
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 @dataclass
@@ -46,6 +63,9 @@ class Request:
         content_type = (self.header("Content-Type") or "").lower()
         if content_type.startswith("application/x-www-form-urlencoded"):
             return dict(parse_qsl(self.body.decode("utf-8", "replace"), keep_blank_values=True))
+        if json_nesting(self.body) > MAX_JSON_NESTING:
+            raise ApiError(400, f"Bad Request: the JSON body nests more than {MAX_JSON_NESTING} levels deep",
+                           as_text=True)
         try:
             return json.loads(self.body)
         except (ValueError, UnicodeDecodeError) as exc:
