@@ -17,9 +17,10 @@ def test_hostnames_preference_list_and_templates(env, tmp_path):
 
 
 def test_an_empty_choice_falls_through_to_the_next(env, tmp_path):
-    config = {"fleets": ["demo/digital-signage"], "hostnames": ["{{ balena_note or '' }}", "device_name"]}
+    config = {"fleets": ["demo/digital-signage"], "hostnames": ["{{ (balena_note or '') | replace(' ', '-') }}",
+                                                                "device_name"]}
     listing = inventory_list(write_config(tmp_path, config), env)
-    assert "Power supply being replaced" in hosts_of(listing)
+    assert "Power-supply-being-replaced" in hosts_of(listing)
     assert "lobby-screen" in hosts_of(listing)
 
 
