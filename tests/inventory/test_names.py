@@ -69,3 +69,23 @@ def test_no_reserved_name_is_ever_set(env, tmp_path):
     reserved = set(get_reserved_names())
     for variables in listing["_meta"]["hostvars"].values():
         assert not reserved & set(variables)
+
+
+def test_deleting_a_twin_renames_the_other_as_documented(fresh_emulator, tmp_path):
+    _rename(fresh_emulator, "roof-sensor", "lobby-screen")
+    env = ansible_env(fresh_emulator)
+    config = write_config(tmp_path, {"fleets": ["demo/air-quality", "demo/digital-signage"]})
+    twins = {name: variables["balena_uuid"] for name, variables in inventory_list(config, env)["_meta"]["hostvars"].items()
+             if name.startswith("lobby-screen")}
+    assert len(twins) == 2 and "lobby-screen" not in twins
+    roof = next(uuid for uuid in twins.values()
+                if inventory_list(config, env)["_meta"]["hostvars"]["lobby-screen-" + uuid[:7]]["balena_fleet"] == "demo/air-quality")
+    headers = {"Authorization": "Bearer " + fresh_emulator.credentials["api_key"]}
+    requests.delete(fresh_emulator.url + "/v7/device", params={"$filter": "uuid eq '{0}'".format(roof)},
+                    headers=headers, timeout=30).raise_for_status()
+    survivor = inventory_list(config, env)["_meta"]["hostvars"]
+    assert "lobby-screen" in survivor and not [name for name in survivor if name.startswith("lobby-screen-")]
+
+    documentation = " ".join(run([BIN / "ansible-doc", "-t", "inventory", "balena.cloud.balena"], env).stdout.split())
+    assert "the one left gets the plain name again" in documentation
+    assert "Names that never change while the device exists are `uuid' and `short_uuid'" in documentation
