@@ -342,7 +342,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def __init__(self):
         super().__init__()
-        self._written_cache_keys = set()
+        self._cache_keys = set()
 
     def verify_file(self, path):
         return super().verify_file(path) and path.endswith(("balena.yml", "balena.yaml"))
@@ -384,7 +384,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if update_cache:
             # Written only with new data: a cache hit alone leaves the entry (and its age) as it was.
             self._cache[key] = _to_cache(populated)
-            self._written_cache_keys.add(key)
+        if self.get_option("cache"):
+            self._cache_keys.add(key)
 
     # -- options ---------------------------------------------------------------------------------
     def _option_definitions(self):
@@ -421,11 +422,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except BalenaException as error:
             raise AnsibleParserError(self._api_problem(error, "reading devices", options))
         self.display.vvv("balena inventory: {0} devices read from {1}".format(len(rows), options["api_url"]))
-        self._check_selection_exists(balena, selection, rows, options)
         username = None
         if mode == "cloudlink" or not rows:
             # An unknown key reads as a guest, who sees no device: tell that apart from an empty selection.
             username = self._username(balena, options)
+        self._check_selection_exists(balena, selection, rows, options)
         return {"format": CACHE_FORMAT, "devices": rows, "username": username, "enrichment": {}}
 
     def _check_selection_exists(self, balena, selection, rows, options):
@@ -602,12 +603,13 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     # -- cache -------------------------------------------------------------------------------------
     def update_cache_if_changed(self):
-        """Write the cache, then make the files of a file-based cache readable by their owner only."""
+        """Write the cache, then make the files of a file-based cache readable by their owner only
+        (an entry written by an earlier version included)."""
         super().update_cache_if_changed()
         directory = getattr(getattr(self._cache, "_plugin", None), "_cache_dir", None)
-        if not directory or not self._written_cache_keys:
+        if not directory or not self._cache_keys:
             return
         for name in os.listdir(directory):
             # File names are the cache prefix and the key (possibly re-encoded), which ends with our digest.
-            if any(name.endswith(key.rsplit("_", 1)[-1]) for key in self._written_cache_keys):
+            if any(name.endswith(key.rsplit("_", 1)[-1]) for key in self._cache_keys):
                 os.chmod(os.path.join(directory, name), stat.S_IRUSR | stat.S_IWUSR)

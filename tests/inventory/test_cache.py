@@ -89,3 +89,7 @@ def test_cache_files_are_readable_by_their_owner_only(env, emulator, tmp_path):
     inventory_list(_config(tmp_path, fetch_variables=True), env)
     [entry] = _entries(tmp_path)
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    # An entry an earlier version left readable is made private by the next run that uses it.
+    entry.chmod(0o644)
+    inventory_list(_config(tmp_path, fetch_variables=True), env)
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600

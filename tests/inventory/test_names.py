@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import requests
 
-from inventory_runner import BIN, ansible_env, run, hosts_of, inventory_failure, inventory_list, write_config
+from inventory_runner import (
+    BIN, ansible_env, hosts_of, inventory_failure, inventory_list, rename_device, run, write_config,
+)
 
 
 def test_hostnames_preference_list_and_templates(env, tmp_path):
@@ -24,15 +26,8 @@ def test_an_empty_choice_falls_through_to_the_next(env, tmp_path):
     assert "lobby-screen" in hosts_of(listing)
 
 
-def _rename(emulator, old, new):
-    headers = {"Authorization": "Bearer " + emulator.credentials["api_key"]}
-    response = requests.patch(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(old)},
-                              json={"device_name": new}, headers=headers, timeout=30)
-    response.raise_for_status()
-
-
 def test_duplicate_names_never_overwrite_each_other(fresh_emulator, tmp_path):
-    _rename(fresh_emulator, "roof-sensor", "lobby-screen")
+    rename_device(fresh_emulator, "roof-sensor", "lobby-screen")
     env = ansible_env(fresh_emulator)
     listing = inventory_list(write_config(tmp_path, {"duplicate_names": "suffix"}), env)
     hostvars = listing["_meta"]["hostvars"]
@@ -72,7 +67,7 @@ def test_no_reserved_name_is_ever_set(env, tmp_path):
 
 
 def test_deleting_a_twin_renames_the_other_as_documented(fresh_emulator, tmp_path):
-    _rename(fresh_emulator, "roof-sensor", "lobby-screen")
+    rename_device(fresh_emulator, "roof-sensor", "lobby-screen")
     env = ansible_env(fresh_emulator)
     config = write_config(tmp_path, {"fleets": ["demo/air-quality", "demo/digital-signage"]})
     twins = {name: variables["balena_uuid"] for name, variables in inventory_list(config, env)["_meta"]["hostvars"].items()

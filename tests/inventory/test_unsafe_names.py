@@ -7,24 +7,16 @@ import pytest
 import requests
 import yaml
 
-from inventory_runner import BIN, ansible_env, hosts_of, inventory_list_with_stderr, run, write_config
+from inventory_runner import BIN, ansible_env, hosts_of, inventory_list_with_stderr, rename_device, run, write_config
 
 UNSAFE = ["localhost", "127.0.0.1", "::1", "localhost.localdomain", "LOCALHOST", "-rf", "lobby screen", "web,db",
           "a:b", "all*", "~regex", "@file"]
 
 
-def _rename(emulator, old, new):
-    """What any member of the fleet (or the device itself) may do."""
-    headers = {"Authorization": "Bearer " + emulator.credentials["api_key"]}
-    response = requests.patch(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(old)},
-                              json={"device_name": new}, headers=headers, timeout=30)
-    response.raise_for_status()
-
-
 def _uuid_of(emulator, name):
     headers = {"Authorization": "Bearer " + emulator.credentials["api_key"]}
-    response = requests.get(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(name),
-                                                                  "$select": "uuid"}, headers=headers, timeout=30)
+    query = {"$filter": "device_name eq '{0}'".format(name), "$select": "uuid"}
+    response = requests.get(emulator.url + "/v7/device", params=query, headers=headers, timeout=30)
     response.raise_for_status()
     return response.json()["d"][0]["uuid"]
 
@@ -32,7 +24,7 @@ def _uuid_of(emulator, name):
 @pytest.mark.parametrize("name", UNSAFE)
 def test_an_unsafe_device_name_falls_back_to_the_uuid_with_a_warning(fresh_emulator, tmp_path, name):
     uuid = _uuid_of(fresh_emulator, "lobby-screen")
-    _rename(fresh_emulator, "lobby-screen", name)
+    rename_device(fresh_emulator, "lobby-screen", name)
     listing, stderr = inventory_list_with_stderr(write_config(tmp_path, {"fleets": ["demo/digital-signage"]}),
                                                  ansible_env(fresh_emulator))
     assert name not in hosts_of(listing)
@@ -49,7 +41,7 @@ def test_a_template_cannot_produce_localhost_either(env, tmp_path):
 
 
 def test_delegate_to_localhost_stays_on_the_controller(fresh_emulator, tmp_path):
-    _rename(fresh_emulator, "lobby-screen", "localhost")
+    rename_device(fresh_emulator, "lobby-screen", "localhost")
     env = ansible_env(fresh_emulator)
     config = write_config(tmp_path, {"fleets": ["demo/digital-signage"], "connection_mode": "local"})
     marker = tmp_path / "written-on-the-controller"
