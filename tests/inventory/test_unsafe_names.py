@@ -43,7 +43,8 @@ def test_a_template_cannot_produce_localhost_either(env, tmp_path):
 def test_delegate_to_localhost_stays_on_the_controller(fresh_emulator, tmp_path):
     rename_device(fresh_emulator, "lobby-screen", "localhost")
     env = ansible_env(fresh_emulator)
-    config = write_config(tmp_path, {"fleets": ["demo/digital-signage"], "connection_mode": "local"})
+    # cloudlink: before the fix, the play went to the tunnel on loopback, never to a LAN address.
+    config = write_config(tmp_path, {"fleets": ["demo/digital-signage"], "connection_mode": "cloudlink"})
     marker = tmp_path / "written-on-the-controller"
     playbook = tmp_path / "delegate.yml"
     playbook.write_text(yaml.safe_dump([{
