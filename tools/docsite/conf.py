@@ -33,3 +33,11 @@ html_copy_source = False
 default_role = 'any'
 
 nitpicky = True
+
+html_theme_options = {
+    'topbar_links': {
+        'balena.cloud on GitHub': 'https://github.com/balena-cloud-ansible/balena.cloud',
+        'balena documentation': 'https://docs.balena.io/',
+    },
+    'show_extranav': False,
+}
