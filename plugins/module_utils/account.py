@@ -98,3 +98,31 @@ def _role_name(rows, link):
         if isinstance(role, list) and role:
             return role[0].get("name")
     return None
+
+
+def organization_by_handle(pine, handle, parameter="organization", required=True):
+    """The organization ``{"id", "handle", "name"}`` by handle or numeric id; None or a ParameterError when unseen."""
+    text = str(handle).strip()
+    where = {"id": int(text)} if text.isdigit() else {"handle": text}
+    found = pine.get({"resource": "organization", "options": {"$select": ["id", "handle", "name"], "$filter": where}})
+    if found:
+        return found[0]
+    if required:
+        raise ParameterError(parameter, "no organization {0!r} exists that this API key can see".format(handle))
+    return None
+
+
+def require_organization_admin(pine, organization, user, action, parameter="organization"):
+    """Refuse, naming the role, when ``user`` does not administer ``organization``."""
+    role = organization_role(pine, organization["id"], user["id"])
+    if role != ADMINISTRATOR:
+        raise ParameterError(parameter, "{0} needs the administrator role in organization {1}; {2} is {3}".format(
+            action, organization["handle"], user["username"], "a member" if role else "not a member of it"))
+
+
+def user_by_username(pine, username, parameter="username"):
+    """``{"id", "username"}`` of a user the caller can see, or a ParameterError naming the username."""
+    found = pine.get({"resource": "user", "options": {"$select": ["id", "username"], "$filter": {"username": username}}})
+    if not found:
+        raise ParameterError(parameter, "no user {0!r} exists that this API key can see".format(username))
+    return found[0]
