@@ -1,0 +1,24 @@
+"""Changes to the demo world that only its admin token can make (another user joining an organization)."""
+from __future__ import annotations
+
+import requests
+
+
+def admin_call(emulator, method, resource, **kwargs):
+    answer = requests.request(method, emulator.url + "/v7/" + resource, timeout=30,
+                              headers={"Authorization": "Bearer " + emulator.credentials["admin_token"]}, **kwargs)
+    answer.raise_for_status()
+    return answer.json() if answer.text else None
+
+
+def row_id(emulator, resource, where):
+    return admin_call(emulator, "GET", resource, params={"$select": "id", "$filter": where})["d"][0]["id"]
+
+
+def join_organization(emulator, username, handle, role):
+    """Make ``username`` a member of organization ``handle`` with ``role``, as an accepted invitation would."""
+    admin_call(emulator, "POST", "organization_membership", json={
+        "user": row_id(emulator, "user", "username eq '%s'" % username),
+        "is_member_of__organization": row_id(emulator, "organization", "handle eq '%s'" % handle),
+        "organization_membership_role": row_id(emulator, "organization_membership_role", "name eq '%s'" % role),
+    })
