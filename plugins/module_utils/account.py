@@ -126,3 +126,11 @@ def user_by_username(pine, username, parameter="username"):
     if not found:
         raise ParameterError(parameter, "no user {0!r} exists that this API key can see".format(username))
     return found[0]
+
+
+def visible_usernames(pine, usernames):
+    """The lower-cased ``usernames`` of users this key can see (others may exist unseen, or not at all)."""
+    if not usernames:
+        return set()
+    found = pine.get({"resource": "user", "options": {"$select": ["username"], "$filter": {"username": {"$in": sorted(usernames)}}}})
+    return {row["username"].lower() for row in found}
