@@ -85,11 +85,10 @@ def require_fleet_write(pine, fleet, user_id, action, parameter="fleet"):
     role = fleet_role(pine, fleet, user_id)
     if role == ADMINISTRATOR or role in FLEET_WRITE_ROLES:
         return role
+    held = {"observer": "an observer of it", "member": "only a member of its organization"}.get(role, "not a member of it")
     raise ParameterError(parameter, "{0} needs the developer or operator role on fleet {1} (or administrator of "
-                                  "organization {2}); this API key's user is {3}".format(
-                                      action, fleet["slug"], fleet["organization"][0]["handle"],
-                                      "an observer of it" if role == "observer" else
-                                      "only a member of its organization" if role == "member" else "not a member of it"))
+                                    "organization {2}); this API key's user is {3}".format(
+                                        action, fleet["slug"], fleet["organization"][0]["handle"], held))
 
 
 def _role_name(rows, link):

@@ -9,7 +9,7 @@ short_description: List the API keys of a balena user, fleet or device, without 
 version_added: 0.2.0
 description:
   - Lists the API keys of the user behind O(api_key), the provisioning keys of a fleet (O(fleet)) or the keys
-    of a device (O(device)): their ids, names, descriptions, expiry and creation dates.
+    of a device (O(device)), with their ids, names, descriptions, expiry and creation dates.
   - The values of the keys are never requested from the API and never returned.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)

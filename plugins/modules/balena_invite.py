@@ -10,7 +10,7 @@ version_added: 0.2.0
 description:
   - Invites an O(email) address to an O(organization) or a O(fleet) with a O(role); balena e-mails the invitation,
     and the person becomes a member once they accept it.
-  - An invitation with another role is replaced (revoked and sent again with the new role). The O(message) goes
+  - An invitation with another role is replaced (revoked and sent again with the new role). The O(invite_message) goes
     out with a new invitation only; a different message alone does not send it again.
   - Inviting needs the C(administrator) role in the organization (for a fleet, the fleet's organization). The role
     is checked before anything is written, and a refusal names the role that is missing.
@@ -36,14 +36,14 @@ options:
     required: true
   role:
     description:
-      - The role the person gets: C(administrator) or C(member) in an organization (default C(member)), C(developer),
-        C(operator) or C(observer) on a fleet (default C(developer)).
+      - The role the person gets. In an organization C(administrator) or C(member) (default C(member)); on a fleet
+        C(developer), C(operator) or C(observer) (default C(developer)).
       - When not given, an existing invitation keeps its role.
     type: str
     choices: [administrator, member, developer, operator, observer]
-  message:
+  invite_message:
     description:
-      - A message sent with the invitation.
+      - A message sent with the invitation. (Ansible reserves the option name C(message).)
     type: str
   state:
     description:
@@ -62,7 +62,7 @@ EXAMPLES = r"""
     organization: acme
     email: jane@example.com
     role: member
-    message: Welcome to the field team!
+    invite_message: Welcome to the field team!
 
 - name: Invite a contractor to look at one fleet
   balena.cloud.balena_invite:
@@ -144,7 +144,7 @@ class InviteModule(BalenaModule):
         "fleet": {"type": "str"},
         "email": {"type": "str", "required": True},
         "role": {"type": "str", "choices": ["administrator", "member", "developer", "operator", "observer"]},
-        "message": {"type": "str"},
+        "invite_message": {"type": "str"},
         "state": {"type": "str", "default": "present", "choices": ["present", "absent"]},
     }
     module_options = {"required_one_of": [["organization", "fleet"]], "mutually_exclusive": [["organization", "fleet"]]}
@@ -190,7 +190,7 @@ class InviteModule(BalenaModule):
             return {"changed": False, "invite": current}
         verb = "sending " if current is None else "sending again, with the role {0}, ".format(role)
         require_organization_admin(pine, organization, caller(self.client), verb + target, kind)
-        invite = dict({"id": None, "email": email, "role": role, "message": params["message"]}, **names)
+        invite = dict({"id": None, "email": email, "role": role, "message": params["invite_message"]}, **names)
         diff = presence_diff(current, invite) if current is None else {"before": {"role": current["role"]}, "after": {"role": role}}
         if self.check_mode:
             return {"changed": True, "invite": invite, "diff": diff}
@@ -200,9 +200,9 @@ class InviteModule(BalenaModule):
                 pine.delete({"resource": resource, "id": current["id"]})
         with self.step(verb + target):
             if kind == "organization":
-                created = models.organization.invite.create(organization["id"], email, role, params["message"])
+                created = models.organization.invite.create(organization["id"], email, role, params["invite_message"])
             else:
-                created = models.application.invite.create(fleet["id"], {"invitee": email, "roleName": role, "message": params["message"]})
+                created = models.application.invite.create(fleet["id"], {"invitee": email, "roleName": role, "message": params["invite_message"]})
         invite["id"] = created["id"]
         return {"changed": True, "invite": invite, "diff": diff}
 

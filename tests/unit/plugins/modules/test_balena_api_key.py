@@ -75,7 +75,7 @@ def test_rotate_creates_the_new_key_then_revokes_the_old(fresh_emulator):
 
 def test_two_keys_with_one_name_fail_naming_them(fresh_emulator):
     auth, fleet = _auth(fresh_emulator), fresh_emulator.credentials["fleet"]
-    for _ in range(2):
+    for _attempt in range(2):
         answer = requests.post(fresh_emulator.url + "/api-key/v1/", timeout=30,
                                headers={"Authorization": "Bearer " + auth["api_key"]},
                                json={"actorType": "application", "actorTypeId": _fleet_id(fresh_emulator, fleet),

@@ -19,7 +19,7 @@ def _stored(emulator, resource):
 
 def test_organization_invitation_sent_reinvited_on_a_new_role_and_revoked(fresh_emulator):
     auth = _auth(fresh_emulator)
-    args = dict(auth, organization="demo", email="Jane@Example.com", role="member", message="Welcome")
+    args = dict(auth, organization="demo", email="Jane@Example.com", role="member", invite_message="Welcome")
     resource = "invitee__is_invited_to__organization"
 
     fresh_emulator.clear_request_log()
@@ -31,7 +31,7 @@ def test_organization_invitation_sent_reinvited_on_a_new_role_and_revoked(fresh_
     assert sent["changed"] and sent["invite"]["organization"] == "demo" and sent["invite"]["role"] == "member"
     stored = _stored(fresh_emulator, resource)
     assert list(stored) == ["Jane@Example.com"] and stored["Jane@Example.com"]["invitationToken"] not in json.dumps(sent)
-    again = run_module(balena_invite.main, dict(args, email="jane@example.com", message="Other words"))
+    again = run_module(balena_invite.main, dict(args, email="jane@example.com", invite_message="Other words"))
     assert not again["changed"] and again["invite"]["id"] == sent["invite"]["id"]
 
     reinvited = run_module(balena_invite.main, dict(args, role="administrator"), diff=True)

@@ -33,8 +33,9 @@ def test_create_change_purge_and_remove(fresh_emulator):
     assert not run_module(balena_team.main, args)["changed"]
 
     join_organization(fresh_emulator, "alice", "demo", "member")
-    changed = run_module(balena_team.main, dict(auth, organization="demo", name="ops", members=["alice"], purge_members=True,
-                                                 fleets=[{"fleet": "demo/digital-signage", "role": "observer"}], purge_fleets=True), diff=True)
+    narrowed = dict(auth, organization="demo", name="ops", members=["alice"], purge_members=True,
+                    fleets=[{"fleet": "demo/digital-signage", "role": "observer"}], purge_fleets=True)
+    changed = run_module(balena_team.main, narrowed, diff=True)
     assert changed["changed"] and changed["team"]["members"] == ["alice"]
     assert [(a["fleet"], a["role"]) for a in changed["team"]["fleets"]] == [("demo/digital-signage", "observer")]
     assert changed["diff"]["before"]["members"] == ["demo"] and changed["diff"]["after"]["members"] == ["alice"]
@@ -48,8 +49,8 @@ def test_create_change_purge_and_remove(fresh_emulator):
 def test_refusals_name_the_role_and_the_value_and_write_nothing(fresh_emulator):
     auth = _auth(fresh_emulator)
     fresh_emulator.clear_request_log()
-    member = run_module(balena_team.main, dict(auth, organization="acme", name="field-ops", members=["demo"], purge_members=True,
-                                                fleets=["acme/factory-gateways"]))
+    acme_team = dict(auth, organization="acme", name="field-ops", members=["demo"], purge_members=True, fleets=["acme/factory-gateways"])
+    member = run_module(balena_team.main, acme_team)
     assert member["failed"] and "needs the administrator role in organization acme" in member["msg"]
     outsider = run_module(balena_team.main, dict(auth, organization="demo", name="ops", members=["alice"]))
     assert outsider["failed"] and outsider["failure"]["parameter"] == "members" and "'alice' is not a member" in outsider["msg"]
