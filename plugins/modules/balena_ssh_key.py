@@ -46,7 +46,7 @@ EXAMPLES = r"""
 
 - name: Remove a key that left with an old laptop
   balena.cloud.balena_ssh_key:
-    public_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFdvcmtzdGF0aW9uLWtleS10aGF0LWxlZnQtdXM old-laptop
+    public_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHdvcmtzdGF0aW9uLWtleS10aGF0LWxlZnQtdXMhISEh old-laptop
     state: absent
 """
 

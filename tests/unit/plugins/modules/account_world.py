@@ -22,3 +22,11 @@ def join_organization(emulator, username, handle, role):
         "is_member_of__organization": row_id(emulator, "organization", "handle eq '%s'" % handle),
         "organization_membership_role": row_id(emulator, "organization_membership_role", "name eq '%s'" % role),
     })
+
+
+def sign_up(emulator, username):
+    """A new user (with a personal organization, as balenaCloud's sign-up makes); their session token."""
+    answer = requests.post(emulator.url + "/user/register", timeout=30, json={
+        "username": username, "email": username + "@users.example.org", "password": username + "-password"})
+    answer.raise_for_status()
+    return answer.text
