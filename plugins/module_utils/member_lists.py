@@ -31,7 +31,3 @@ def desired_roles(entries, key, parameter, default_role, current, allowed_roles)
         wanted[name] = role or current.get(name) or default_role
     return wanted
 
-
-def as_list(roles, key, ids):
-    """``[{key: name, key_id: id, role: role}]`` sorted by name."""
-    return [{key: name, key + "_id": ids.get(name), "role": role} for name, role in sorted(roles.items())]

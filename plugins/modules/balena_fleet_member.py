@@ -101,7 +101,7 @@ members:
       description: Username of the member.
       type: str
       sample: jane
-    username_id:
+    user_id:
       description: Numeric id of the user (null for a member check mode would add).
       type: int
       sample: 5
@@ -109,7 +109,7 @@ members:
       description: The member's role.
       type: str
       sample: developer
-  sample: [{"username": "jane", "username_id": 5, "role": "developer"}]
+  sample: [{"username": "jane", "user_id": 5, "role": "developer"}]
 added:
   description: Usernames given access.
   returned: success
@@ -134,7 +134,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.account import (
     ADMINISTRATOR, caller, fleet_by_key, organization_role, visible_usernames)
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError, balena_message
-from ansible_collections.balena.cloud.plugins.module_utils.member_lists import as_list, desired_roles
+from ansible_collections.balena.cloud.plugins.module_utils.member_lists import desired_roles
 from ansible_collections.balena.cloud.plugins.module_utils.organizations import first, role_of
 from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reconcile
 
@@ -173,17 +173,17 @@ class FleetMemberModule(BalenaModule):
         result = {"changed": plan.changed, "fleet": fleet["slug"], "fleet_id": fleet["id"]}
         result.update({key: value for key, value in plan.summary().items() if key != "untouched"})
         if not plan.changed:
-            result["members"] = as_list(current, "username", ids)
+            result["members"] = _listed(current, ids)
             return result
         self._authorize(fleet, plan)
         result["diff"] = {"before": {"members": dict(plan.before)}, "after": {"members": plan.after()}}
         if self.check_mode:
-            result["members"] = as_list(plan.after(), "username", ids)
+            result["members"] = _listed(plan.after(), ids)
             return result
         self._apply(fleet, rows, plan)
         with self.step("reading back the members of fleet " + fleet["slug"]):
             after = self._rows(fleet)
-        result["members"] = as_list({name: row["role"] for name, row in after.items()}, "username",
+        result["members"] = _listed({name: row["role"] for name, row in after.items()},
                                     {name: row["user_id"] for name, row in after.items()})
         return result
 
@@ -234,6 +234,11 @@ class FleetMemberModule(BalenaModule):
                                      "no user {0!r} exists{1}".format(name, already)) from None
             raise
         done.append(action)
+
+
+def _listed(roles, ids):
+    """The members as returned: ``[{username, user_id, role}]`` by username."""
+    return [{"username": name, "user_id": ids.get(name), "role": role} for name, role in sorted(roles.items())]
 
 
 def main():

@@ -23,7 +23,7 @@ def test_one_member_added_changed_and_removed(fresh_emulator):
     added = run_module(balena_fleet_member.main, args)
     assert added["changed"] and added["fleet"] == fleet
     assert [(m["username"], m["role"]) for m in added["members"]] == [("alice", "observer")]
-    assert isinstance(added["members"][0]["username_id"], int)
+    assert isinstance(added["members"][0]["user_id"], int)
     assert not run_module(balena_fleet_member.main, args)["changed"]
     assert not run_module(balena_fleet_member.main, dict(auth, fleet=fleet, username="alice"))["changed"]
 
