@@ -65,3 +65,9 @@ def test_info_lists_members_teams_and_fleets_without_emails(fresh_emulator):
     assert "@" not in json.dumps(result)
     hidden = run_module(balena_organization_info.main, dict(auth, handle="alice"))
     assert hidden["failed"] and hidden["failure"]["parameter"] == "handle"
+
+
+def test_a_handle_taken_by_an_organization_one_cannot_see_fails_cleanly(fresh_emulator):
+    result = run_module(balena_organization.main, dict(_auth(fresh_emulator), handle="alice", name="Mine now"))
+    assert result["failed"] and result["msg"].startswith("creating organization alice failed: HTTP 409")
+    assert "exception" not in result
