@@ -30,4 +30,3 @@ def desired_roles(entries, key, parameter, default_role, current, allowed_roles)
             raise ParameterError(parameter, "{0} is listed twice".format(name))
         wanted[name] = role or current.get(name) or default_role
     return wanted
-
