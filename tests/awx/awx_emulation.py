@@ -133,6 +133,12 @@ def sliced_hosts(hosts, slice_number=1, slice_count=1):
     return names
 
 
+def job_vars(job_id):
+    """The extra variables AWX gives every job, and the interpreter: modules of jobs run locally, and
+    interpreter discovery here finds shims that fail."""
+    return {"awx_job_id": job_id, "tower_job_id": job_id, "ansible_python_interpreter": sys.executable}
+
+
 def write_inventory_script(directory, hosts, slice_number=1, slice_count=1):
     """The executable ``inventory/hosts`` AWX writes for a job: a script that prints the data."""
     names = sliced_hosts(hosts, slice_number, slice_count)

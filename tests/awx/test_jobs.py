@@ -3,21 +3,14 @@ the hosts as an inventory script, the credential's environment, and sliced jobs 
 every N-th host."""
 from __future__ import annotations
 
-import sys
-
 import requests
 
-from awx_emulation import import_hosts, inventory_update, job_run, sliced_hosts
+from awx_emulation import import_hosts, inventory_update, job_run, job_vars, sliced_hosts
 from conftest import PLAYBOOK, SOURCE, SOURCE_PATH, credential_env_for, write_project
 
 SLICES = 3
 # The demo key may only read the devices of acme's warehouse-scanners fleet.
 WRITABLE = dict(SOURCE, organizations=["demo"])
-
-
-def job_vars(job_id):
-    # What AWX passes every job, plus the interpreter (discovery here finds shims that fail).
-    return {"awx_job_id": job_id, "tower_job_id": job_id, "ansible_python_interpreter": sys.executable}
 
 
 def device_tags(emulator):
