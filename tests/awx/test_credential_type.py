@@ -32,8 +32,8 @@ def https_emulator_url(fresh_emulator, tmp_path):
         yield url
 
 
-def test_an_untrusted_certificate_stops_the_sync_when_validate_certs_is_on(tmp_path, fresh_emulator,
-                                                                          https_emulator_url):
+def test_an_untrusted_certificate_stops_the_sync_when_validate_certs_is_on(
+        tmp_path, fresh_emulator, https_emulator_url):
     env = injected_env({"api_url": https_emulator_url, "api_key": fresh_emulator.credentials["api_key"],
                         "validate_certs": True})
     project = write_project(tmp_path / "checkout")

@@ -46,8 +46,8 @@ def test_the_online_state_serves_as_awx_enabled_var(tmp_path, project, credentia
     {"connection_mode": "local"},
     {"connection_mode": "cloudlink", "cloudlink_token": "environment"},
 ])
-def test_nothing_of_the_sync_machine_is_in_the_host_variables(tmp_path, monkeypatch, emulator, credential_env,
-                                                               connection):
+def test_nothing_of_the_sync_machine_is_in_the_host_variables(
+        tmp_path, monkeypatch, emulator, credential_env, connection):
     """AWX stores the variables and runs jobs elsewhere (another execution node, another image):
     no path of the machine that synced may end up in them, nor the API key."""
     home = tmp_path / "home"
