@@ -36,6 +36,7 @@ options:
     description:
       - Whether to verify the TLS certificates of O(api_url) and O(actions_url).
       - Only set this to V(false) for a trusted test server with a self-signed certificate.
+      - When not set, the E(BALENA_VALIDATE_CERTS) environment variable is used.
     type: bool
     default: true
   timeout:

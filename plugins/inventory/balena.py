@@ -50,6 +50,8 @@ options:
     description: Whether to verify the TLS certificate of O(api_url).
     type: bool
     default: true
+    env:
+      - name: BALENA_VALIDATE_CERTS
   timeout:
     description: Seconds to wait for each answer of the API.
     type: float

@@ -29,7 +29,7 @@ AUTH_ARGUMENT_SPEC = {
         "fallback": (env_fallback, ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
     },
     "actions_url": {"type": "str", "fallback": (env_fallback, ["BALENA_ACTIONS_URL"])},
-    "validate_certs": {"type": "bool", "default": True},
+    "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["BALENA_VALIDATE_CERTS"])},
     "timeout": {"type": "float", "default": 30.0},
     "max_retries": {"type": "int", "default": DEFAULT_MAX_RETRIES},
 }
