@@ -6,6 +6,8 @@ A row the caller may update before the change must, after it:
   that let that field change;
 - point every link the write re-pointed at a row the caller may read.
 Otherwise the whole request is refused with 401 and its transaction rolled back, as for a create.
+A create that conflicts with a stored row is judged on the row it would have made, so that a caller
+who may not make it learns nothing of the row it conflicts with.
 """
 from __future__ import annotations
 
