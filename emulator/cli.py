@@ -89,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS",
                        help="add this many milliseconds to every request")
     serve.add_argument("--read-timeout", type=_seconds, default=DEFAULT_READ_TIMEOUT, metavar="SECONDS",
-                       help="close a connection that sends nothing for this long: an idle keep-alive connection "
-                            "or a request that stalls (open tunnels and log streams are not affected); 0 never "
+                       help="close a connection that sends nothing for this long (an idle keep-alive connection "
+                            "or a request that stalls) or whose request head, or then body, takes longer in all "
+                            "(open tunnels and log streams are not affected); 0 never "
                             f"closes (default: {DEFAULT_READ_TIMEOUT:g})")
     serve.add_argument("--query-budget-ms", type=_non_negative, default=DEFAULT_QUERY_BUDGET_MS, metavar="MS",
                        help="stop a request's OData queries after this much CPU time and answer 400, so that a "

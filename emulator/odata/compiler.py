@@ -10,6 +10,7 @@ import itertools
 from ..schema.declare import COMPUTED
 from ..store.tables import quote
 from ..store.timestamps import normalise_instant
+from ..store.values import INT4_RANGE, INT4_TYPES, out_of_int4_range
 from .catalog import Catalog, column_sql
 from .describe import describe
 from .syntax import AliasRef, Binary, Call, CountTail, In, InvalidQuery, LambdaTail, Literal, Not, Path
@@ -22,8 +23,6 @@ _TIMELIKE = {"datetime", "date"}
 _COMPARE = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 # Ids, links and integer fields are PostgreSQL `integer` columns in the real API: a value beyond
 # 32 bits compared with one is an error there, not a comparison that matches nothing.
-_INT4_TYPES = ("integer", "fk")
-_INT4_RANGE = range(-2 ** 31, 2 ** 31)
 _ARITHMETIC = {"add": "+", "sub": "-", "mul": "*", "div": "/", "mod": "%"}
 _SIMPLE_FUNCTIONS = {
     # name: (sql function, argument kinds, result kind)
@@ -213,10 +212,12 @@ class Compiler:
     def _check_int4(self, column, value, scope: Scope) -> None:
         if isinstance(value, AliasRef):
             value = self.aliases.get(value.name)
-        if not isinstance(value, Literal) or value.type != "integer" or value.value in _INT4_RANGE:
+        if not isinstance(value, Literal) or value.type not in ("integer", "real"):
             return
-        if self._column_type(column, scope) in _INT4_TYPES:
-            raise InvalidQuery(f'value "{value.value}" is out of range for type integer ({describe(column)})')
+        if INT4_RANGE.start <= value.value < INT4_RANGE.stop:
+            return
+        if self._column_type(column, scope) in INT4_TYPES:
+            raise InvalidQuery(out_of_int4_range(value.value, describe(column)))
 
     def _column_type(self, node, scope: Scope) -> str | None:
         """The declared type of the column a plain path ends at ("fk" for a link), else None."""

@@ -35,7 +35,17 @@ def _shown(value) -> str:
 
 
 def is_chunked(headers) -> bool:
-    return "chunked" in (headers.get("Transfer-Encoding") or "").lower()
+    """True for `Transfer-Encoding: chunked`; Refused for any other coding, or alongside `Content-Length`
+    (a body two framings disagree on is how one request smuggles another)."""
+    codings = headers.get_all("Transfer-Encoding")
+    if not codings:
+        return False
+    if headers.get_all("Content-Length"):
+        raise _bad_request("the request has both Content-Length and Transfer-Encoding headers")
+    coding = ", ".join(value.strip() for value in codings)
+    if coding.lower() != "chunked":
+        raise _bad_request(f"the Transfer-Encoding {_shown(coding)} is not supported, only 'chunked'")
+    return True
 
 
 def content_length(headers, limit: int) -> int:

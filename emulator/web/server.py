@@ -1,6 +1,7 @@
 """The threaded HTTP/1.1 server: reads a request, applies injected faults, dispatches, logs."""
 from __future__ import annotations
 
+import io
 import socket
 import sys
 import time
@@ -8,6 +9,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from ..errors import ApiError
+from .deadline_reader import DeadlineReader
 from .framing import Refused, read_body
 from .request import Request
 from .response import Response
@@ -15,7 +17,7 @@ from .response import Response
 TEST_HOOK_PREFIX = "/_emulator/"
 MAX_BODY_BYTES = 512 * 1024        # the real API's JSON body limit (then 413)
 MAX_HEAD_BYTES = 16 * 1024         # Node's default limit for the request line and headers (then 431)
-DEFAULT_READ_TIMEOUT = 30.0        # seconds a connection may stay silent (idle keep-alive, a slow request)
+DEFAULT_READ_TIMEOUT = 30.0        # seconds a connection may stay silent, and a request's head or body take
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -45,6 +47,7 @@ def _read_request(handler: BaseHTTPRequestHandler) -> tuple[Request, Response | 
     try:
         if _head_size(handler) > MAX_HEAD_BYTES:
             raise Refused(Response(431))
+        handler.reader.start_body()
         request.body = read_body(handler.rfile, handler.headers, MAX_BODY_BYTES)
     except Refused as refused:
         handler.close_connection = True
@@ -63,6 +66,13 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         self.timeout = self.server.read_timeout   # the base class applies it to the socket
         super().setup()
+        self.rfile.close()   # replaced by a reader that also keeps the request's deadlines
+        self.reader = DeadlineReader(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self.reader)
+
+    def handle_one_request(self) -> None:
+        self.reader.await_request()
+        super().handle_one_request()
 
     def _dispatch(self) -> None:
         started = time.monotonic()
@@ -115,7 +125,7 @@ class _Handler(BaseHTTPRequestHandler):
             # A tunnel (CONNECT): after the answer the connection carries raw bytes until it closes.
             self.end_headers()
             self.close_connection = True
-            self.connection.settimeout(None)   # an open tunnel may carry nothing for long
+            self.reader.exempt()   # an open tunnel may carry nothing for long
             takeover(self.connection, self.rfile)
             return
         if response.stream is not None:

@@ -26,3 +26,16 @@ def read_answer(sock) -> tuple[int, bytes]:
             break
         body += data
     return int(lines[0].split(" ", 2)[1]), body
+
+
+def read_until_closed(sock) -> bytes:
+    """Everything the server sends until it closes the connection."""
+    received = b""
+    while True:
+        try:
+            data = sock.recv(65536)
+        except ConnectionResetError:   # the server closed with bytes of ours still unread
+            return received
+        if not data:
+            return received
+        received += data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from raw_http_client import open_socket, read_answer
+from raw_http_client import open_socket, read_answer, read_until_closed
 
 BODY_LIMIT = 512 * 1024
 
@@ -89,3 +89,32 @@ def test_deeply_nested_json_answers_400_and_json_nested_within_the_limit_is_read
     value = b'{"a":' * 90 + b"1" + b"}" * 90
     accepted = _post_json(emulator, b'{"device": 999999, "tag_key": "deep", "value": "x", "ignored": ' + value + b"}")
     assert accepted == (409, b'"Foreign key constraint violated"')
+
+
+SMUGGLED = b"GET /v7/whoami HTTP/1.1\r\nHost: emulator\r\n\r\n"
+
+
+@pytest.mark.parametrize("headers, body, problem", [
+    (("Content-Length: 200", "Transfer-Encoding: chunked"), b"0\r\n\r\n" + SMUGGLED,
+     b"the request has both Content-Length and Transfer-Encoding headers"),
+    (("Transfer-Encoding: xyz",), SMUGGLED, b"the Transfer-Encoding 'xyz' is not supported, only 'chunked'"),
+    (("Transfer-Encoding: gzip, chunked",), b"0\r\n\r\n" + SMUGGLED,
+     b"the Transfer-Encoding 'gzip, chunked' is not supported, only 'chunked'"),
+    (("Transfer-Encoding: gzip", "Transfer-Encoding: chunked"), b"0\r\n\r\n" + SMUGGLED,
+     b"the Transfer-Encoding 'gzip, chunked' is not supported, only 'chunked'"),
+])
+def test_ambiguous_framing_answers_400_and_closes_so_nothing_is_smuggled(emulator, headers, body, problem):
+    with open_socket(emulator) as sock:
+        sock.sendall(_head(emulator, "POST", "/v7/application_tag", *headers) + body)
+        received = read_until_closed(sock)
+    assert received.startswith(b"HTTP/1.1 400 ")
+    assert received.count(b"HTTP/1.1 ") == 1
+    assert received.endswith(b"Bad Request: " + problem)
+
+
+def test_a_framing_error_closes_the_connection(emulator):
+    with open_socket(emulator) as sock:
+        sock.sendall(_head(emulator, "POST", "/v7/device_tag", "Transfer-Encoding: chunked")
+                     + b"zz\r\n{}\r\n0\r\n\r\n" + SMUGGLED)
+        received = read_until_closed(sock)
+    assert received.startswith(b"HTTP/1.1 400 ") and received.count(b"HTTP/1.1 ") == 1

@@ -103,3 +103,63 @@ def test_a_log_stream_is_not_an_idle_connection(emulator):
         assert written.status_code == 201
         lines = (line for line in stream.iter_lines() if line)
         assert json.loads(next(lines))["message"] == "after a quiet while"
+
+
+def _trickle(sock, data: bytes, gap: float) -> threading.Thread:
+    """Send `data` a byte at a time, `gap` seconds apart (well within the timeout), until refused."""
+    def send():
+        for byte in data:
+            try:
+                sock.sendall(bytes([byte]))
+            except OSError:
+                return
+            time.sleep(gap)
+
+    thread = threading.Thread(target=send, daemon=True)
+    thread.start()
+    return thread
+
+
+def _seconds_until_closed(sock) -> float:
+    started = time.monotonic()
+    try:
+        assert sock.recv(4096) == b""
+    except ConnectionResetError:
+        pass
+    return time.monotonic() - started
+
+
+SLOW_HEAD = b"GET /ping HTTP/1.1\r\nHost: emulator\r\nX-Padding: " + b"x" * 100 + b"\r\n\r\n"
+
+
+def test_a_head_sent_a_byte_at_a_time_is_closed_once_the_timeout_has_passed(emulator):
+    with open_socket(emulator, timeout=15) as sock:
+        _trickle(sock, SLOW_HEAD, 0.3)       # 40 s in all, never silent for the timeout
+        assert _seconds_until_closed(sock) < 1 + QUIET
+
+
+def test_a_body_sent_a_byte_at_a_time_is_closed_once_the_timeout_has_passed(emulator):
+    with open_socket(emulator, timeout=15) as sock:
+        sock.sendall(b"POST /v7/device_tag HTTP/1.1\r\nHost: emulator\r\nContent-Length: 100\r\n\r\n")
+        _trickle(sock, b"{" + b" " * 99, 0.3)
+        assert _seconds_until_closed(sock) < 1 + QUIET
+
+
+def test_a_head_that_comes_after_a_quiet_while_and_in_pieces_is_answered(emulator):
+    with open_socket(emulator, timeout=15) as sock:
+        time.sleep(0.7)
+        sock.sendall(b"GET /ping HTTP/1.1\r\n")
+        time.sleep(0.5)
+        sock.sendall(b"Host: emulator\r\n\r\n")
+        assert read_answer(sock) == (200, b"OK")
+
+
+def test_slow_senders_do_not_hold_threads(emulator):
+    sockets = [open_socket(emulator, timeout=15) for _ in range(20)]
+    try:
+        for sock in sockets:
+            _trickle(sock, SLOW_HEAD, 0.3)
+        assert all(_seconds_until_closed(sock) < 1 + QUIET for sock in sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
