@@ -21,8 +21,9 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .client import AUTH_ARGUMENT_SPEC, SDK_IMPORT_ERROR, connect, sdk_available
 from .diff import MASK, changed_fields, field_diff, link_id, masked, presence_diff
-from .errors import OperationError, ParameterError, describe
+from .errors import OperationError, ParameterError, ReadOnlyError, describe
 from .sdk.exceptions import BalenaException
+from .write_ledger import Ledger
 
 
 class BalenaModule:
@@ -40,6 +41,7 @@ class BalenaModule:
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
         self._client = None
+        self.ledger = Ledger()
 
     @property
     def check_mode(self):
@@ -86,6 +88,8 @@ class BalenaModule:
             result = self.run()
         except ParameterError as error:
             self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
+        except ReadOnlyError as error:
+            self.fail(str(error), failure={"code": "ReadOnlyAccess", "message": str(error)})
         except OperationError as error:
             message, failure = describe(error.error, error.action)
             self.fail(message, failure=failure)
@@ -98,6 +102,14 @@ class BalenaModule:
         self.module.exit_json(invocation=self.invocation(), **result)
 
     def fail(self, msg, **extra):
+        if self.ledger.started:
+            # Writes went out before the failure: say which took effect and which did not.
+            extra.update(self.ledger.report())
+            read_only = self.ledger.read_only_text()
+            if read_only and read_only not in msg:
+                msg += "; " + read_only
+            if self.ledger.changed:
+                msg += " (some changes were applied before this failure: see applied and not_applied)"
         self.module.fail_json(msg=msg, invocation=self.invocation(), **extra)
 
     @classmethod
@@ -118,6 +130,7 @@ class ResourceModule(BalenaModule):
 
     noun = "resource"
     secret_fields = ()
+    _written = {}
 
     def describe_target(self):
         """How messages name the object, e.g. ``"fleet demo/signage"``."""
@@ -158,6 +171,10 @@ class ResourceModule(BalenaModule):
         """How a facet names the object in messages (a slug, a uuid, a commit)."""
         return str(obj.get("id"))
 
+    def fleet_of(self, obj):
+        """The slug of the fleet whose access decides whether ``obj`` may be written, when known."""
+        return None
+
     def run(self):
         target = self.describe_target()
         with self.step("looking up " + target):
@@ -173,13 +190,23 @@ class ResourceModule(BalenaModule):
             with self.step("reading back " + target):
                 stored = self.reread(obj["id"])
             if stored is not None:
+                self._prove_fields(current, obj, stored)
                 shown = self.present(stored)
                 for facet in facets:
                     shown[facet.name] = facet.shown(stored)
+        self.ledger.check_read_only()
         result = {"changed": diff is not None, self.noun: shown}
         if diff is not None:
             result["diff"] = diff
         return result
+
+    def _prove_fields(self, current, obj, stored):
+        """An update the API accepted but did not store was refused: the key may only read the object."""
+        if current is None:
+            return
+        refused = sorted(changed_fields(stored, self._written))
+        if refused:
+            self.ledger.refused(self.label(obj), refused, self.fleet_of(stored))
 
     def _settle_fields(self, current, target):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
@@ -189,14 +216,19 @@ class ResourceModule(BalenaModule):
             if not self.check_mode:
                 with self.step("creating " + target):
                     obj = self.create(desired)
+                self.ledger.done(self.label(obj), ["state"])
             return obj, diff
         changes = changed_fields(current, desired)
         if not changes:
             return current, None
         obj = dict(current, **changes)
         if not self.check_mode:
+            label = self.label(current)
+            self.ledger.expect(label, sorted(changes))
             with self.step("updating " + target):
                 obj = self.update(current, changes) or obj
+            self.ledger.done(label, sorted(changes))
+            self._written = dict(changes)
         return obj, field_diff(current, changes, self.secret_fields)
 
     def _settle_facet(self, facet, current, obj, shown, diff, target):
@@ -212,7 +244,7 @@ class ResourceModule(BalenaModule):
         shown[facet.name] = plan.after
         if not self.check_mode:
             with self.step("changing the {0} of {1}".format(facet.name.replace("_", " "), target)):
-                plan.apply(obj["id"])
+                plan.apply(obj["id"], self.ledger)
         return diff
 
     def _absent(self, current, target):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .diff import link_id
 from .errors import ParameterError
 from .facets import patch_ids
+from .id_chunks import chunks
 from .fleet_releases import successful_releases
 from .sdk.models.os_releases import is_architecture_compatible
 
@@ -107,12 +108,17 @@ def changed(current, wanted):
     return {field: value for field, value in wanted.items() if link_id(current.get(field)) != value}
 
 
-def write_grouped(pine, changes_by_device):
-    """PATCH every device's changes, one request per chunk of devices with the same change; returns the count."""
+def write_grouped(pine, changes_by_device, ledger, uuids):
+    """PATCH every device's changes, one request per chunk of devices with the same change, recording
+    them in ``ledger`` under each device's uuid (``uuids`` maps ids to uuids); returns the count."""
     groups = {}
     for device_id, changes in changes_by_device.items():
         if changes:
             groups.setdefault(tuple(sorted(changes.items())), []).append(device_id)
+            ledger.expect(uuids[device_id], sorted(changes))
     for key, ids in groups.items():
-        patch_ids(pine, "device", ids, dict(key))
+        for chunk in chunks(sorted(ids)):
+            patch_ids(pine, "device", chunk, dict(key))
+            for device_id in chunk:
+                ledger.done(uuids[device_id], sorted(dict(key)))
     return len(groups)

@@ -90,7 +90,8 @@ class KeyedValuesModule(BalenaModule):
         work = [(parent, reconcile(parent.current, desired, purge, state)) for parent in parents]
         changing = [(parent, plan) for parent, plan in work if plan.changed]
         if changing and not self.check_mode:
-            run_plans(self.client.pine, keyed, changing)
+            run_plans(self.client.pine, keyed, changing, self.ledger)
+            self.ledger.check_read_only()
         return self.result(work, bool(changing))
 
     def hide(self, mapping):

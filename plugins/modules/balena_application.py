@@ -178,7 +178,7 @@ application:
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids
+from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids, unchanged_ids
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import successful_releases
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
@@ -221,8 +221,13 @@ class DeviceUrlsFacet(Facet):
             return None
         before = "{0} device(s) with device URLs {1}".format(len(differing), "off" if self.wanted else "on")
 
-        def apply(_fleet_id):
-            patch_ids(self.pine, "device", differing, {"is_web_accessible": self.wanted})
+        def apply(_fleet_id, ledger):
+            body = {"is_web_accessible": self.wanted}
+            ledger.expect(label, [self.name])
+            patch_ids(self.pine, "device", differing, body)
+            ledger.done(label, [self.name])
+            if unchanged_ids(self.pine, "device", differing, body):
+                ledger.refused(label, [self.name], label)
 
         return FacetPlan(before, self.wanted, apply)
 
@@ -379,6 +384,9 @@ class ApplicationModule(ResourceModule):
 
     def delete(self, current):
         self.client.pine.delete({"resource": "application", "id": current["id"]})
+
+    def fleet_of(self, obj):
+        return obj.get("slug")
 
     def label(self, obj):
         return obj.get("slug") or self.describe_target()[len("fleet "):]

@@ -212,6 +212,8 @@ created:
   sample: false
 """
 
+import contextlib
+
 from ansible_collections.balena.cloud.plugins.module_utils import device_selection
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_changes import (
@@ -226,12 +228,14 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
     write_grouped,
 )
 from ansible_collections.balena.cloud.plugins.module_utils.diff import link_id
-from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
-from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, identifier
-from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import chunks, ids_filter, run as run_plans
+from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, fleet_of, identifier
+from ansible_collections.balena.cloud.plugins.module_utils.id_chunks import chunks, ids_filter, rows_by_id
+from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import run as run_plans
 from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reconcile
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException
 
 FIELDS = [
     "id", "uuid", "device_name", "note", "custom_latitude", "custom_longitude", "is_web_accessible", "is_active",
@@ -372,27 +376,44 @@ class DeviceModule(BalenaModule):
         tag_work = self.keyed_work(devices, DEVICE_TAGS, self.desired_tags)
         lock_work = self.keyed_work(devices, DEVICE_CONFIG, None) if self.params["lock_override"] is not None else []
         if not self.check_mode:
-            with self.step("changing " + self.target()):
-                write_grouped(balena.pine, {devices[index]["id"]: change for index, change in changes.items()
-                                            if change and devices[index].get("id") is not None})
-                for keyed, work in ((DEVICE_TAGS, tag_work), (DEVICE_CONFIG, lock_work)):
-                    changing = [(parent, plan) for parent, plan in work if plan.changed]
-                    if changing:
-                        run_plans(balena.pine, keyed, changing)
+            ledger, uuids = self.ledger, {device.get("id"): device["uuid"] for device in devices}
+            try:
+                with self.step("changing " + self.target()):
+                    write_grouped(balena.pine, {devices[index]["id"]: change for index, change in changes.items()
+                                                if change and devices[index].get("id") is not None}, ledger, uuids)
+                    for keyed, work, prefix in ((DEVICE_TAGS, tag_work, "tags."), (DEVICE_CONFIG, lock_work, "config.")):
+                        changing = [(parent, plan) for parent, plan in work if plan.changed]
+                        if changing:
+                            run_plans(balena.pine, keyed, changing, ledger, prefix)
+            except OperationError:
+                # Say truly which field changes took effect before the failure, if the API still answers.
+                with contextlib.suppress(BalenaException):
+                    self.prove(devices, changes, self.read_back(devices, changes), stop=False)
+                raise
             if any(changes.values()):
                 with self.step("reading back " + self.target()):
-                    return self.report(devices, changes, tag_work, lock_work, created, self.read_back(devices, changes))
+                    written = self.read_back(devices, changes)
+                self.prove(devices, changes, written)
+                return self.report(devices, changes, tag_work, lock_work, created, written)
+            ledger.check_read_only()
         return self.report(devices, changes, tag_work, lock_work, created)
 
     def read_back(self, devices, changes):
         """The written devices as the API now has them (fields it computes included), by id: one request per
         page of as many devices as one write names."""
-        ids = sorted(device["id"] for index, device in enumerate(devices) if changes[index] and device.get("id") is not None)
-        options, found = self.read_options(), {}
-        for chunk in chunks(ids):
-            query = {"resource": "device", "options": dict(options, **{"$filter": ids_filter(chunk)})}
-            found.update((row["id"], row) for row in self.client.pine.get(query))
-        return found
+        ids = [device["id"] for index, device in enumerate(devices) if changes[index] and device.get("id") is not None]
+        return rows_by_id(self.client.pine, "device", ids, self.read_options())
+
+    def prove(self, devices, changes, written, stop=True):
+        """A device that reads back without its change was skipped by the API: the key may only read its
+        fleet. ``stop`` raises the read-only failure."""
+        for index, device in enumerate(devices):
+            fresh = written.get(device.get("id"))
+            refused = sorted(changed(fresh, changes[index])) if fresh is not None and changes[index] else []
+            if refused:
+                self.ledger.refused(device["uuid"], refused, fleet_of(device))
+        if stop:
+            self.ledger.check_read_only()
 
     def wanted_fields(self, devices):
         """The API fields each device should have (one dict per device, in order)."""
@@ -457,7 +478,7 @@ class DeviceModule(BalenaModule):
             return []
         work = []
         for device in devices:
-            parent = Parent(device.get("id"), "device", device["uuid"], device.get(keyed.resource) or [], keyed)
+            parent = Parent(device.get("id"), "device", device["uuid"], device.get(keyed.resource) or [], keyed, fleet_of(device))
             if keyed is DEVICE_TAGS:
                 plan = reconcile(parent.current, desired, self.params["purge_tags"])
             else:
@@ -523,15 +544,26 @@ class DeviceModule(BalenaModule):
         return self._bulk(devices, "deactivating", {"is_active": False}, [device for device in devices if device.get("is_active")])
 
     def _bulk(self, devices, verb, body, affected):
-        pine = self.client.pine
+        pine, ledger = self.client.pine, self.ledger
         if affected and not self.check_mode:
+            by_id = {device["id"]: device for device in affected}
+            for device in affected:
+                ledger.expect(device["uuid"], ["state"])
             with self.step("{0} {1}".format(verb, self.target())):
-                for chunk in chunks(sorted(device["id"] for device in affected)):
+                for chunk in chunks(sorted(by_id)):
                     query = {"resource": "device", "options": {"$filter": ids_filter(chunk)}}
                     if body is None:
                         pine.delete(query)
                     else:
                         pine.patch(dict(query, body=body))
+                    for device_id in chunk:
+                        ledger.done(by_id[device_id]["uuid"], ["state"])
+            with self.step("reading back " + self.target()):
+                left = rows_by_id(pine, "device", list(by_id), {"$select": ["id", "is_active"]})
+            for device_id, row in left.items():
+                if body is None or changed(row, body):
+                    ledger.refused(by_id[device_id]["uuid"], ["state"], fleet_of(by_id[device_id]))
+            ledger.check_read_only()
         uuids = sorted(device["uuid"] for device in affected)
         result = {"changed": bool(affected), "uuids": uuids}
         if affected:

@@ -130,6 +130,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.facets import KeyedFa
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import is_version, release_match
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
+from ansible_collections.balena.cloud.plugins.module_utils.parents import fleet_of as fleet_slug_of
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import is_valid
 
@@ -210,6 +211,9 @@ class ReleaseModule(ResourceModule):
 
     def update(self, current, changes):
         self.client.pine.patch({"resource": "release", "id": current["id"], "body": changes})
+
+    def fleet_of(self, obj):
+        return fleet_slug_of(obj)
 
     def label(self, obj):
         return obj.get("commit") or self.params["release"]
