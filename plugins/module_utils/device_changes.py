@@ -13,6 +13,13 @@ from .id_chunks import chunks
 from .fleet_releases import successful_releases
 from .sdk.models.os_releases import is_architecture_compatible
 
+# The option that sets each device field: how results name a change that was or was not applied.
+OPTION_OF_FIELD = {
+    "device_name": "name", "custom_latitude": "location", "custom_longitude": "location",
+    "belongs_to__application": "fleet", "is_pinned_on__release": "release",
+    "should_be_managed_by__release": "supervisor_version", "should_be_operated_by__release": "os_version",
+    "is_web_accessible": "device_url",
+}
 TYPE_WITH_ARCH = {"$select": ["id", "slug"], "$expand": {"is_of__cpu_architecture": {"$select": ["id", "slug"]}}}
 
 
@@ -108,17 +115,22 @@ def changed(current, wanted):
     return {field: value for field, value in wanted.items() if link_id(current.get(field)) != value}
 
 
+def options_of(fields):
+    """The options that set ``fields``, sorted and without repeats."""
+    return sorted(set(OPTION_OF_FIELD.get(field, field) for field in fields))
+
+
 def write_grouped(pine, changes_by_device, ledger, uuids):
     """PATCH every device's changes, one request per chunk of devices with the same change, recording
-    them in ``ledger`` under each device's uuid (``uuids`` maps ids to uuids); returns the count."""
+    them in ``ledger`` by option under each device's uuid (``uuids`` maps ids to uuids); returns the count."""
     groups = {}
     for device_id, changes in changes_by_device.items():
         if changes:
             groups.setdefault(tuple(sorted(changes.items())), []).append(device_id)
-            ledger.expect(uuids[device_id], sorted(changes))
+            ledger.expect(uuids[device_id], options_of(changes))
     for key, ids in groups.items():
         for chunk in chunks(sorted(ids)):
             patch_ids(pine, "device", chunk, dict(key))
             for device_id in chunk:
-                ledger.done(uuids[device_id], sorted(dict(key)))
+                ledger.done(uuids[device_id], options_of(dict(key)))
     return len(groups)

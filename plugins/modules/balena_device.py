@@ -220,6 +220,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
     TYPE_WITH_ARCH,
     architecture,
     changed,
+    options_of,
     os_release_key,
     os_releases,
     releases_by_fleet,
@@ -381,7 +382,7 @@ class DeviceModule(BalenaModule):
                 with self.step("changing " + self.target()):
                     write_grouped(balena.pine, {devices[index]["id"]: change for index, change in changes.items()
                                                 if change and devices[index].get("id") is not None}, ledger, uuids)
-                    for keyed, work, prefix in ((DEVICE_TAGS, tag_work, "tags."), (DEVICE_CONFIG, lock_work, "config.")):
+                    for keyed, work, prefix in ((DEVICE_TAGS, tag_work, "tags."), (DEVICE_CONFIG, lock_work, "lock_override.")):
                         changing = [(parent, plan) for parent, plan in work if plan.changed]
                         if changing:
                             run_plans(balena.pine, keyed, changing, ledger, prefix)
@@ -409,7 +410,7 @@ class DeviceModule(BalenaModule):
         fleet. ``stop`` raises the read-only failure."""
         for index, device in enumerate(devices):
             fresh = written.get(device.get("id"))
-            refused = sorted(changed(fresh, changes[index])) if fresh is not None and changes[index] else []
+            refused = options_of(changed(fresh, changes[index])) if fresh is not None and changes[index] else []
             if refused:
                 self.ledger.refused(device["uuid"], refused, fleet_of(device))
         if stop:
