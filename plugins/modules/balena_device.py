@@ -300,8 +300,7 @@ class DeviceModule(BalenaModule):
         if params["uuids"] is not None:
             return device_selection.listed(pine, params["uuids"], options)
         if params["selector"] is not None:
-            device_selection.check_selector(params["selector"])
-            return device_selection.selected(pine, params["selector"], options)
+            return device_selection.select(self, options)
         if params["uuid"] is not None or params["id"] is not None:
             found = device_selection.one(pine, params["uuid"] if params["uuid"] is not None else params["id"], options)
             return [found] if found else []

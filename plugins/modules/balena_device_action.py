@@ -195,8 +195,7 @@ class DeviceActionModule(BalenaModule):
         if params["uuids"] is not None:
             return device_selection.listed(pine, params["uuids"], options)
         if params["selector"] is not None:
-            device_selection.check_selector(params["selector"])
-            return device_selection.selected(pine, params["selector"], options)
+            return device_selection.select(self, options)
         value = params["uuid"] if params["uuid"] is not None else params["id"]
         found = device_selection.one(pine, value, options)
         if found is None:

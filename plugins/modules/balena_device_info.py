@@ -76,6 +76,12 @@ options:
     description:
       - Return at most this many devices (ordered by name).
     type: int
+  fail_on_empty:
+    description:
+      - What happens when no device matches. A O(fleet), O(organization) or O(device_type) that does not exist is
+        always a failure naming it; filters that only match nothing are a warning, or with V(true) a failure.
+    type: bool
+    default: false
 """
 
 EXAMPLES = r"""
@@ -182,6 +188,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.expanded import first
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.parents import FULL_UUID_LENGTHS
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, has_tags, organization, through
+from ansible_collections.balena.cloud.plugins.module_utils.selection_names import explain_empty
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
 
 FIELDS = [
@@ -209,6 +216,7 @@ class DeviceInfoModule(BalenaModule):
         "include": {"type": "list", "elements": "str", "default": [], "choices": ["tags", "variables", "services", "metrics"]},
         "show_values": {"type": "bool", "default": False},
         "limit": {"type": "int"},
+        "fail_on_empty": {"type": "bool", "default": False},
     }
     module_options = {"mutually_exclusive": [["uuid", "id"]]}
 
@@ -270,6 +278,9 @@ class DeviceInfoModule(BalenaModule):
         options = self.read_options()
         with self.step("listing devices"):
             rows = list(self.client.pine.iterate({"resource": "device", "options": options}, page_size=PAGE_SIZE))
+        if not rows:
+            with self.step("looking up the names the filters give"):
+                explain_empty(self, self.params, "", "the filters")
         return {"changed": False, "devices": [self.shape(row) for row in rows]}
 
     def shape(self, row):

@@ -1,0 +1,46 @@
+"""A typo fails: names that do not exist, unknown devices without create, values the API would store differently."""
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.balena.cloud.plugins.modules import balena_device, balena_device_action, balena_device_info
+
+from .module_runner import run_module
+
+
+def auth(emulator):
+    return {"api_url": emulator.url, "api_key": emulator.credentials["api_key"]}
+
+
+@pytest.mark.parametrize("selector, parameter, name", [
+    ({"fleet": "demo/no-such-fleet"}, "selector.fleet", "demo/no-such-fleet"),
+    ({"device_type": "raspberrypi9"}, "selector.device_type", "raspberrypi9"),
+])
+def test_a_selector_naming_nothing_fails_with_the_name(emulator, selector, parameter, name):
+    for main, extra in ((balena_device.main, {"note": "x"}), (balena_device_action.main, {"action": "reboot"})):
+        result = run_module(main, dict(auth(emulator), selector=selector, **extra), check_mode=True)
+        assert result.get("failed"), result
+        assert result["msg"].startswith(parameter + ": ") and repr(name) in result["msg"]
+
+
+def test_info_filters_naming_nothing_fail_with_the_name(emulator):
+    for filters, parameter in (({"fleet": "demo/no-such-fleet"}, "fleet"), ({"organization": "no-such-org"}, "organization"),
+                               ({"device_type": "raspberrypi9"}, "device_type")):
+        result = run_module(balena_device_info.main, dict(auth(emulator), **filters))
+        assert result.get("failed"), result
+        assert result["msg"].startswith(parameter + ": ")
+
+
+def test_a_selector_matching_nothing_warns_or_fails_on_request(emulator):
+    selector = {"fleet": emulator.credentials["fleet"], "tags": {"site": "atlantis"}}
+    for main, extra in ((balena_device.main, {"note": "x"}), (balena_device_action.main, {"action": "reboot"})):
+        result = run_module(main, dict(auth(emulator), selector=selector, **extra), check_mode=True)
+        assert not result.get("failed") and not result["changed"] and result["devices"] == []
+        assert "no device matches the selector" in str(result["warnings"])
+        strict = run_module(main, dict(auth(emulator), selector=selector, fail_on_empty=True, **extra), check_mode=True)
+        assert strict.get("failed") and strict["msg"].startswith("fail_on_empty: no device matches")
+    info = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"}))
+    assert info["devices"] == [] and info["warnings"]
+    strict = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"},
+                                                      fail_on_empty=True))
+    assert strict.get("failed")
