@@ -11,8 +11,10 @@ description:
   - Changes one device (O(uuid), O(id), or O(name) within O(fleet)) or many at once (O(uuids), or every device
     matching O(selector)). It sets the name, note, location, fleet, pinned release, supervisor and OS release,
     device URL, update lock override and tags.
-  - With O(state=present) a single device that does not exist yet is registered in O(fleet) (pre-provisioning),
-    from O(uuid) or a generated uuid; its device API key is returned then, and only then.
+  - With O(state=present) and O(create=true), a single device that does not exist yet is registered in O(fleet)
+    (pre-provisioning), from O(uuid) or a generated uuid; its device API key is returned then, and only then.
+    Without O(create=true), a device that does not exist is a failure, so that a mistyped uuid or name never
+    registers a new device.
   - With O(state=absent) the devices are removed; with O(state=deactivated) they are deactivated.
   - Devices are read in one request per 100 listed devices or per page of a selector; devices that need the
     same change are written with one request per 200 devices.
@@ -27,7 +29,7 @@ options:
   uuid:
     description:
       - Full uuid (32 or 62 characters) of one device.
-      - With O(state=present), a device with this uuid is registered in O(fleet) when it does not exist.
+      - With O(create=true), a device with this uuid is registered in O(fleet) when it does not exist.
     type: str
   id:
     description:
@@ -36,9 +38,15 @@ options:
   name:
     description:
       - The device name. Only for a single device.
-      - Without O(uuid) and O(id), the device with this name in O(fleet) is managed, and registered when
-        there is none.
+      - Without O(uuid) and O(id), the device with this name in O(fleet) is managed, and with O(create=true)
+        registered when there is none.
     type: str
+  create:
+    description:
+      - Register a single device in O(fleet) when the one named by O(uuid) or O(name) does not exist.
+      - With V(false), a device that does not exist is a failure ("not found").
+    type: bool
+    default: false
   note:
     description:
       - A free-text note on the devices.
@@ -110,6 +118,7 @@ EXAMPLES = r"""
   balena.cloud.balena_device:
     fleet: myorg/signage
     name: lobby-screen
+    create: true
     note: Second floor, next to the lifts
   register: lobby
 
@@ -264,6 +273,7 @@ class DeviceModule(BalenaModule):
         os_version={"type": "str"},
         device_url={"type": "bool"},
         lock_override={"type": "bool"},
+        create={"type": "bool", "default": False},
         tags={"type": "dict"},
         purge_tags={"type": "bool", "default": True},
         state={"type": "str", "default": "present", "choices": ["present", "absent", "deactivated"]},
@@ -351,6 +361,10 @@ class DeviceModule(BalenaModule):
         params = self.params
         if params["id"] is not None:
             raise ParameterError("id", "no device has id {0}; give uuid or name with fleet to register one".format(params["id"]))
+        if not params["create"]:
+            parameter = "uuid" if params["uuid"] is not None else "name"
+            raise ParameterError(parameter, "{0} was not found, or is not accessible; set create: true to register it".format(
+                self.target()))
         if params["fleet"] is None:
             raise ParameterError("fleet", "is required to register {0}, which does not exist".format(self.target()))
         balena = self.client

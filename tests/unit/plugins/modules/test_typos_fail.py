@@ -44,3 +44,19 @@ def test_a_selector_matching_nothing_warns_or_fails_on_request(emulator):
     strict = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"},
                                                       fail_on_empty=True))
     assert strict.get("failed")
+
+
+def test_an_unknown_device_fails_without_create(fresh_emulator):
+    credentials = fresh_emulator.credentials
+    typo = credentials["device"]["uuid"][:-1] + ("a" if credentials["device"]["uuid"][-1] != "a" else "b")
+    args = dict(auth(fresh_emulator), uuid=typo, fleet=credentials["writable_fleets"][1])
+    for check_mode in (True, False):
+        result = run_module(balena_device.main, args, check_mode=check_mode)
+        assert result.get("failed") and "created" not in result, result
+        assert result["msg"].startswith("uuid: device %s was not found" % typo) and "create: true" in result["msg"]
+    by_name = run_module(balena_device.main, dict(auth(fresh_emulator), name="no-such-screen", fleet=credentials["fleet"]))
+    assert by_name.get("failed") and by_name["msg"].startswith("name: device no-such-screen of fleet")
+    listed = run_module(balena_device_info.main, dict(auth(fresh_emulator), uuid=typo))
+    assert listed["devices"] == []
+    created = run_module(balena_device.main, dict(args, create=True))
+    assert created["changed"] and created["created"] and created["device"]["uuid"] == typo
