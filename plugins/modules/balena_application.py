@@ -271,7 +271,7 @@ class ApplicationModule(ResourceModule):
 
     def facets(self):
         if self._facets is None:
-            desired_tags = tag_values(self.params["tags"])
+            desired_tags = tag_values(self.params["tags"], self.module.warn)
             if desired_tags is not None:
                 TAGS["fleet"].check(desired_tags, "tags")
             self._facets = [

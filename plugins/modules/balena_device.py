@@ -287,7 +287,7 @@ class DeviceModule(BalenaModule):
     def __init__(self, module=None):
         super().__init__(module)
         self.single = self.params["uuids"] is None and self.params["selector"] is None
-        self.desired_tags = tag_values(self.params["tags"])
+        self.desired_tags = tag_values(self.params["tags"], self.module.warn)
 
     def target(self):
         if self.params["uuid"] is None and self.params["id"] is None and self.single:

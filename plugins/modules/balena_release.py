@@ -163,7 +163,7 @@ class ReleaseModule(ResourceModule):
 
     def facets(self):
         if self._facets is None:
-            desired = tag_values(self.params["tags"])
+            desired = tag_values(self.params["tags"], self.module.warn)
             if desired is not None:
                 TAGS["release"].check(desired, "tags")
             self._facets = [KeyedFacet("tags", self.client.pine, TAGS["release"], "release", desired, self.params["purge_tags"])]

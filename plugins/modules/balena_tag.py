@@ -181,7 +181,7 @@ class TagModule(KeyedValuesModule):
         return finder(self.client, keyed, self.params[option])
 
     def desired(self):
-        return tag_values(self.params["tags"]), "tags"
+        return tag_values(self.params["tags"], self.module.warn), "tags"
 
 
 def main():

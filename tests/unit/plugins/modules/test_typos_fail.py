@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.balena.cloud.plugins.modules import balena_device, balena_device_action, balena_device_info
+from ansible_collections.balena.cloud.plugins.modules import balena_device, balena_device_action, balena_device_info, balena_env_var, balena_tag
 
 from .module_runner import run_module
 
@@ -60,3 +60,29 @@ def test_an_unknown_device_fails_without_create(fresh_emulator):
     assert listed["devices"] == []
     created = run_module(balena_device.main, dict(args, create=True))
     assert created["changed"] and created["created"] and created["device"]["uuid"] == typo
+
+
+def test_numbers_and_booleans_given_as_values_warn_and_show_what_is_stored(fresh_emulator):
+    fleet = fresh_emulator.credentials["writable_fleets"][1]
+    args = dict(auth(fresh_emulator), fleet=fleet, variables={"APP_VERSION": 1.10, "DEBUG": True, "WORKERS": 4, "NAME": "kept"},
+                show_values=True)
+    result = run_module(balena_env_var.main, args)
+    assert result["changed"] and result["variables"]["APP_VERSION"] == "1.1" and result["variables"]["DEBUG"] == "true"
+    warnings = str(result["warnings"])
+    assert "'APP_VERSION' was given as the number 1.1 and is stored as the string '1.1'" in warnings
+    assert "'DEBUG' was given as the boolean True and is stored as the string 'true'" in warnings
+    assert "'WORKERS'" in warnings and "'NAME'" not in warnings
+    single = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, name="RATIO", value=0.5))
+    assert "value: the value of 'RATIO' was given as the number 0.5" in str(single["warnings"])
+    tagged = run_module(balena_tag.main, dict(auth(fresh_emulator), fleet=fleet, tags={"floor": 2}))
+    assert "tags: the value of 'floor' was given as the number 2" in str(tagged["warnings"])
+
+
+def test_every_bad_variable_name_is_reported_at_once(emulator):
+    args = dict(auth(emulator), fleet=emulator.credentials["fleet"], variables={"1ST": "a", "BALENA_X": "b", "OK_NAME": "c", "MY-VAR": "d"})
+    result = run_module(balena_env_var.main, args, check_mode=True)
+    assert result.get("failed")
+    assert result["msg"].startswith("variables: 3 problems: ")
+    for name in ("'1ST'", "'BALENA_X'", "'MY-VAR'"):
+        assert name in result["msg"]
+    assert "OK_NAME" not in result["msg"]
