@@ -147,6 +147,10 @@ class ResourceModule(BalenaModule):
     def create(self, desired):
         raise NotImplementedError
 
+    def predict(self, desired):
+        """The object ``create`` would make, as check mode shows it; it refuses what ``create`` would."""
+        return dict(desired)
+
     def update(self, current, changes):
         """Write ``changes`` (only the differing fields); return the new object or None to re-read it."""
         raise NotImplementedError
@@ -212,7 +216,7 @@ class ResourceModule(BalenaModule):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
         desired = self.desired()
         if current is None:
-            obj, diff = dict(desired), presence_diff(None, desired, self.secret_fields)
+            obj, diff = self.predict(desired), presence_diff(None, desired, self.secret_fields)
             if not self.check_mode:
                 with self.step("creating " + target):
                     obj = self.create(desired)

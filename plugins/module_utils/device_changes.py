@@ -31,7 +31,8 @@ def architecture(device_type):
 
 def target_fleet(balena, fleet, devices, parameter="fleet"):
     """The fleet devices move to, checked against each device's CPU architecture."""
-    found = balena.models.application.get(fleet, {"$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
+    found = balena.models.application.get(fleet, {"$select": ["id", "slug", "should_be_running__release"],
+                                                  "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
     fleet_arch = architecture(found["is_for__device_type"])[1]
     for device in devices:
         device_type = device.get("is_of__device_type")

@@ -176,6 +176,8 @@ application:
   sample: {"id": 16, "app_name": "signage", "slug": "myorg/signage", "device_type": "raspberrypi4-64", "tags": {}}
 """
 
+import re
+
 from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids, unchanged_ids
@@ -188,6 +190,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.identifiers import organization_navigation_filter
 
 SUPPORT_FIELD = "is_accessible_by_support_until__date"
+APP_NAME = re.compile(r"^[a-zA-Z0-9_-]+$")
 LATEST_RELEASE = {
     "$select": "id",
     "$top": 1,
@@ -328,6 +331,10 @@ class ApplicationModule(ResourceModule):
             wanted["app_name"] = params["new_name"]
         elif current is None and params["id"] is None:
             wanted["app_name"] = params["name"] if params["slug"] is None else params["slug"].partition("/")[2]
+        problem = app_name_problem(wanted["app_name"]) if wanted.get("app_name") else None
+        if problem:
+            parameter = "new_name" if params["new_name"] is not None else ("slug" if params["slug"] is not None else "name")
+            raise ParameterError(parameter, "fleet name {0!r} {1}".format(wanted["app_name"], problem))
         if params["device_type"] is not None:
             wanted["is_for__device_type"] = self._device_type_id(params["device_type"])
         if params["application_class"] is not None:
@@ -360,7 +367,8 @@ class ApplicationModule(ResourceModule):
             except InvalidDeviceType:
                 raise ParameterError("device_type", "{0!r} is not a known device type".format(device_type)) from None
 
-    def create(self, desired):
+    def creation(self):
+        """``(organization, name)`` of the fleet to create, refusing what the API would refuse."""
         params = self.params
         if params["id"] is not None:
             raise ParameterError("id", "no fleet has id {0}; give name and organization to create one".format(params["id"]))
@@ -371,6 +379,27 @@ class ApplicationModule(ResourceModule):
             organization, name = params["slug"].partition("/")[::2]
             if not name:
                 raise ParameterError("slug", "{0!r} is not of the form organization/name".format(params["slug"]))
+        return organization, name
+
+    def predict(self, desired):
+        organization, name = self.creation()
+        with self.step("looking up organization {0}".format(organization)):
+            found = self.client.pine.get({"resource": "organization", "options": {
+                "$select": ["id", "handle"], "$filter": _org_filter(organization)}})
+        if not found:
+            raise ParameterError("slug" if self.params["slug"] is not None else "organization",
+                                 "organization {0!r} does not exist, or the API key may not see it".format(organization))
+        handle = found[0]["handle"]
+        predicted = dict(desired, organization=handle, slug="{0}/{1}".format(handle, name).lower(),
+                         is_of__class=self.params["application_class"] or "fleet")
+        predicted.setdefault("should_track_latest_release", True)
+        predicted.setdefault(SUPPORT_FIELD, None)
+        predicted.setdefault("should_be_running__release", [])
+        return predicted
+
+    def create(self, desired):
+        params = self.params
+        organization, name = self.creation()
         created = self.client.models.application.create(name, params["device_type"], _org_key(organization), params["application_class"])
         rest = {key: value for key, value in desired.items()
                 if key not in ("app_name", "is_for__device_type", "is_of__class") and created.get(key) != value}
@@ -402,8 +431,9 @@ class ApplicationModule(ResourceModule):
         if isinstance(organization, list) and organization:
             shown["organization"] = organization[0]["handle"]
         release = obj.get("should_be_running__release")
-        if isinstance(release, list) and release:
-            shown["target_release"] = release[0]["commit"]
+        if isinstance(release, list):
+            shown["target_release"] = release[0]["commit"] if release else None
+            shown["should_be_running__release"] = release[0]["id"] if release else None
         shown = super().present(shown)
         shown.pop("is_for__device_type", None)
         return shown
@@ -412,6 +442,20 @@ class ApplicationModule(ResourceModule):
 def _org_key(organization):
     text = str(organization).strip()
     return int(text) if text.isdigit() else text
+
+
+def _org_filter(organization):
+    key = _org_key(organization)
+    return {"id": key} if isinstance(key, int) else {"handle": key}
+
+
+def app_name_problem(name):
+    """What the API would refuse in a fleet name, or None."""
+    if not 4 <= len(name) <= 100:
+        return "must be 4 to 100 characters long"
+    if not APP_NAME.match(name):
+        return "may only contain letters, digits, underscores and hyphens"
+    return None
 
 
 def main():

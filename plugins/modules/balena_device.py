@@ -288,6 +288,7 @@ class DeviceModule(BalenaModule):
         super().__init__(module)
         self.single = self.params["uuids"] is None and self.params["selector"] is None
         self.desired_tags = tag_values(self.params["tags"], self.module.warn)
+        self.moved_to = None
 
     def target(self):
         if self.params["uuid"] is None and self.params["id"] is None and self.single:
@@ -296,7 +297,7 @@ class DeviceModule(BalenaModule):
 
     def read_options(self):
         expand = {
-            "belongs_to__application": {"$select": ["id", "slug"]},
+            "belongs_to__application": {"$select": ["id", "slug", "should_be_running__release"]},
             "is_of__device_type": TYPE_WITH_ARCH,
         }
         if self.desired_tags is not None:
@@ -433,7 +434,7 @@ class DeviceModule(BalenaModule):
         """The API fields each device should have (one dict per device, in order)."""
         fleet = None
         if self.params["fleet"] is not None:
-            fleet = target_fleet(self.client, identifier(self.params["fleet"]), devices)
+            fleet = self.moved_to = target_fleet(self.client, identifier(self.params["fleet"]), devices)
         fleet_of = [fleet["id"] if fleet else link_id(device.get("belongs_to__application")) for device in devices]
         lookups = self.lookups(devices, fleet, fleet_of) if devices else {}
         return [self.wanted_for(device, fleet, fleet_of[index], lookups) for index, device in enumerate(devices)]
@@ -514,6 +515,8 @@ class DeviceModule(BalenaModule):
             row = self.shape(fresh or dict(device, **change))
             if "belongs_to__application" in change and not fresh:
                 row["fleet"] = self.params["fleet"]
+            if not fresh and ("is_pinned_on__release" in change or "belongs_to__application" in change):
+                row["should_be_running__release"] = self.predicted_target(device, change)
             old, new = {field: link_id(device.get(field)) for field in change}, dict(change)
             if uuid in tags:
                 row["tags"] = tags[uuid].after()
@@ -540,6 +543,14 @@ class DeviceModule(BalenaModule):
             if after:
                 result["diff"] = {"before": before, "after": after}
         return result
+
+    def predicted_target(self, device, change):
+        """The release the API will make a changed device run: its pin, else its (new) fleet's target."""
+        pin = change.get("is_pinned_on__release", link_id(device.get("is_pinned_on__release")))
+        if pin is not None:
+            return pin
+        fleet = self.moved_to if "belongs_to__application" in change else (device.get("belongs_to__application") or [{}])[0]
+        return link_id(fleet.get("should_be_running__release"))
 
     def shape(self, device):
         shown = {key: link_id(value) for key, value in device.items() if key not in (DEVICE_TAGS.resource, DEVICE_CONFIG.resource)}
