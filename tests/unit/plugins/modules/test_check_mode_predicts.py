@@ -22,8 +22,8 @@ def test_a_fleet_about_to_be_created_has_its_slug_and_the_real_shape(fresh_emula
 
 def test_a_fleet_name_the_api_refuses_fails_in_check_mode_too(emulator):
     for check_mode in (True, False):
-        result = run_module(balena_application.main, dict(auth(emulator), name="new_fleet!", organization="demo",
-                                                         device_type="raspberrypi4-64"), check_mode=check_mode)
+        args = dict(auth(emulator), name="new_fleet!", organization="demo", device_type="raspberrypi4-64")
+        result = run_module(balena_application.main, args, check_mode=check_mode)
         assert result.get("failed") and result["msg"].startswith("name: fleet name 'new_fleet!' may only contain")
     for problem in ({"organization": "no-such-org"}, {"device_type": None}):
         args = dict(auth(emulator), name="fine-name", organization="demo", device_type="raspberrypi4-64")
