@@ -48,11 +48,11 @@ def check_names(balena, names, prefix=""):
                 key.replace("_", " "), value))
 
 
-def explain_empty(module, names, prefix, what):
-    """After a selection ``what`` matched no device: fail on a name that does not exist, then warn,
+def explain_empty(module, names, prefix, what, noun="device"):
+    """After a selection ``what`` matched no ``noun``: fail on a name that does not exist, then warn,
     or fail when the task asked for ``fail_on_empty``."""
     check_names(module.client, names, prefix)
-    message = "no device matches " + what
+    message = "no {0} matches {1}".format(noun, what)
     if module.params.get("fail_on_empty"):
         raise ParameterError("fail_on_empty", message)
     module.module.warn(message)

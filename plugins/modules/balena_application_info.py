@@ -57,6 +57,12 @@ options:
       - Show the values of variables instead of masking them.
     type: bool
     default: false
+  fail_on_empty:
+    description:
+      - What happens when no fleet matches. An O(organization) or O(device_type) that does not exist is always a failure naming it;
+        filters that only match nothing are a warning, or with V(true) a failure.
+    type: bool
+    default: false
 """
 
 EXAMPLES = r"""
@@ -145,6 +151,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.diff import masked
 from ansible_collections.balena.cloud.plugins.module_utils.expanded import first, keyed_dict
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, organization, through
+from ansible_collections.balena.cloud.plugins.module_utils.selection_names import explain_empty
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.resolver import ACCESS_FILTER
 
 FIELDS = ["id", "app_name", "slug", "uuid", "is_of__class", "should_track_latest_release", "is_accessible_by_support_until__date"]
@@ -163,6 +170,7 @@ class ApplicationInfoModule(BalenaModule):
         "include": {"type": "list", "elements": "str", "default": [],
                     "choices": ["tags", "variables", "target_release", "device_counts"]},
         "show_values": {"type": "bool", "default": False},
+        "fail_on_empty": {"type": "bool", "default": False},
     }
     module_options = {"mutually_exclusive": [["slug", "id"]]}
 
@@ -201,6 +209,10 @@ class ApplicationInfoModule(BalenaModule):
         pine = self.client.pine
         with self.step("listing fleets"):
             rows = list(pine.iterate({"resource": "application", "options": self.read_options()}, page_size=PAGE_SIZE))
+        if not rows:
+            with self.step("looking up the names the filters give"):
+                names = {"organization": self.params["organization"], "device_type": self.params["device_type"]}
+                explain_empty(self, names, "", "the filters", "fleet")
         totals = {}
         if "device_counts" in self.params["include"] and rows:
             options = {"$select": ["id"], "$filter": self.server_filter(), "$expand": {"owns__device": {"$count": {}}}}

@@ -49,6 +49,12 @@ options:
       - Add each release's tags as RV(releases[].tags).
     type: bool
     default: false
+  fail_on_empty:
+    description:
+      - What happens when no release matches. A O(fleet), or a O(release) of that fleet, that does not exist is always a failure naming it;
+        filters that only match nothing are a warning, or with V(true) a failure.
+    type: bool
+    default: false
 """
 
 EXAMPLES = r"""
@@ -137,6 +143,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.errors import Paramet
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import is_version, release_match
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, one_or_many
+from ansible_collections.balena.cloud.plugins.module_utils.selection_names import check_names, explain_empty
 
 FIELDS = ["id", "commit", "raw_version", "semver", "status", "is_final", "is_invalidated", "is_passing_tests",
           "note", "known_issue_list", "created_at"]
@@ -154,6 +161,7 @@ class ReleaseInfoModule(BalenaModule):
         "invalidated": {"type": "bool"},
         "latest": {"type": "bool", "default": False},
         "include_tags": {"type": "bool", "default": False},
+        "fail_on_empty": {"type": "bool", "default": False},
     }
     module_options = {"required_one_of": [["fleet", "release"]]}
 
@@ -186,7 +194,21 @@ class ReleaseInfoModule(BalenaModule):
             options["$top"] = 1
         with self.step("listing releases"):
             rows = list(self.client.pine.iterate({"resource": "release", "options": options}, page_size=PAGE_SIZE))
+        if not rows:
+            with self.step("looking up the names the filters give"):
+                self.explain_empty()
         return {"changed": False, "releases": [self.shape(row) for row in rows]}
+
+    def explain_empty(self):
+        """Fail on a fleet, or a release of it, that does not exist; else warn, or fail with ``fail_on_empty``."""
+        params = self.params
+        check_names(self.client, {"fleet": params["fleet"]})
+        if params["release"] is not None:
+            where = all_of([release_match(params["release"]), fleet_condition(params["fleet"]) if params["fleet"] is not None else None])
+            if not self.client.pine.get({"resource": "release", "options": {"$select": "id", "$top": 1, "$filter": where}}):
+                raise ParameterError("release", "release {0!r} does not exist{1}, or the API key may not see it".format(
+                    params["release"], " in fleet {0}".format(params["fleet"]) if params["fleet"] is not None else ""))
+        explain_empty(self, {}, "", "the filters", "release")
 
     def shape(self, row):
         shown = {field: row.get(field) for field in FIELDS}

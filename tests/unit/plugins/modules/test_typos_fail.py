@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.balena.cloud.plugins.modules import balena_device, balena_device_action, balena_device_info, balena_env_var, balena_tag
+from ansible_collections.balena.cloud.plugins.modules import (
+    balena_application_info,
+    balena_device,
+    balena_device_action,
+    balena_device_info,
+    balena_env_var,
+    balena_release_info,
+    balena_tag,
+)
 
 from .module_runner import run_module
 
@@ -86,3 +94,23 @@ def test_every_bad_variable_name_is_reported_at_once(emulator):
     for name in ("'1ST'", "'BALENA_X'", "'MY-VAR'"):
         assert name in result["msg"]
     assert "OK_NAME" not in result["msg"]
+
+
+def test_fleet_and_release_filters_naming_nothing_fail_with_the_name(emulator):
+    fleet = emulator.credentials["fleet"]
+    cases = (
+        (balena_application_info.main, {"organization": "no-such-org"}, "organization: organization 'no-such-org'"),
+        (balena_application_info.main, {"device_type": "raspberrypi9"}, "device_type: device type 'raspberrypi9'"),
+        (balena_release_info.main, {"fleet": "demo/no-such-fleet"}, "fleet: fleet 'demo/no-such-fleet'"),
+        (balena_release_info.main, {"fleet": fleet, "release": "9.9.9"}, "release: release '9.9.9' does not exist in fleet"),
+        (balena_release_info.main, {"release": "0123456789abcdef0123456789abcdef"}, "release: release '0123456789abcdef"),
+    )
+    for main, filters, message in cases:
+        result = run_module(main, dict(auth(emulator), **filters))
+        assert result.get("failed") and result["msg"].startswith(message), (filters, result)
+    quiet = run_module(balena_release_info.main, dict(auth(emulator), fleet=fleet, status=["cancelled"]))
+    assert quiet["releases"] == [] and "no release matches" in str(quiet["warnings"])
+    strict = run_module(balena_release_info.main, dict(auth(emulator), fleet=fleet, status=["cancelled"], fail_on_empty=True))
+    assert strict.get("failed") and strict["msg"].startswith("fail_on_empty: no release matches")
+    strict = run_module(balena_application_info.main, dict(auth(emulator), name="no-fleet-by-this-name", fail_on_empty=True))
+    assert strict.get("failed") and strict["msg"].startswith("fail_on_empty: no fleet matches")
