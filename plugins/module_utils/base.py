@@ -20,7 +20,7 @@ import traceback
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .client import AUTH_ARGUMENT_SPEC, SDK_IMPORT_ERROR, connect, sdk_available
-from .diff import MASK, changed_fields, field_diff, link_id, masked, presence_diff
+from .diff import MASK, changed_fields, known, link_id, masked, view_diff
 from .errors import OperationError, ParameterError, ReadOnlyError, describe
 from .sdk.exceptions import BalenaException
 from .write_ledger import Ledger
@@ -121,8 +121,9 @@ class ResourceModule(BalenaModule):
     """One API object described by ``find``/``desired``/``create``/``update``/``delete``, and its
     facets (tags, settings of its devices).
 
-    ``noun`` names the object in messages and is the key of the returned object;
-    ``secret_fields`` are API fields masked in the diff and the result. A module with a
+    ``noun`` names the object in messages and is the key of the returned object, which is
+    ``present(obj)``: the resource's view (see ``*_view.py``); ``--diff`` compares two views.
+    ``secret_fields`` are view keys masked in the diff and the result. A module with a
     ``state`` option gets ``present``/``absent``; without one, ``present``. Each requested
     facet is planned from the same ``find`` answer and applied once the object exists; check
     mode, ``--diff`` and the result cover fields and facets together.
@@ -151,6 +152,11 @@ class ResourceModule(BalenaModule):
         """The object ``create`` would make, as check mode shows it; it refuses what ``create`` would."""
         return dict(desired)
 
+    def predicted(self, current, changes):
+        """The object once ``changes`` (API fields) are written; a module expands the links it changes
+        here, so that the view names them."""
+        return dict(current, **changes)
+
     def update(self, current, changes):
         """Write ``changes`` (only the differing fields); return the new object or None to re-read it."""
         raise NotImplementedError
@@ -158,10 +164,13 @@ class ResourceModule(BalenaModule):
     def delete(self, current):
         raise NotImplementedError
 
+    def view(self, obj):
+        """The resource's view of ``obj``: what users see (see ``*_view.py``)."""
+        return {key: link_id(value) for key, value in obj.items()}
+
     def present(self, obj):
-        """The object as returned to the user (secret fields masked)."""
-        shown = {key: link_id(value) for key, value in obj.items()}
-        return masked(shown, keys=set(self.secret_fields))
+        """The object as returned to the user: its view, secret fields masked."""
+        return masked(self.view(obj), keys=set(self.secret_fields))
 
     def facets(self):
         """The facets this module handles (``Facet`` objects); only requested ones are used."""
@@ -208,7 +217,8 @@ class ResourceModule(BalenaModule):
         """An update the API accepted but did not store was refused: the key may only read the object."""
         if current is None:
             return
-        refused = sorted(changed_fields(stored, self._written))
+        shown = self.present(stored)
+        refused = sorted(key for key, value in self._written.items() if shown.get(key) != value)
         if refused:
             self.ledger.refused(self.label(obj), refused, self.fleet_of(stored))
 
@@ -216,7 +226,8 @@ class ResourceModule(BalenaModule):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
         desired = self.desired()
         if current is None:
-            obj, diff = self.predict(desired), presence_diff(None, desired, self.secret_fields)
+            obj = self.predict(desired)
+            diff = {"before": {"state": "absent"}, "after": dict(known(self.present(obj)), state="present")}
             if not self.check_mode:
                 with self.step("creating " + target):
                     obj = self.create(desired)
@@ -225,15 +236,16 @@ class ResourceModule(BalenaModule):
         changes = changed_fields(current, desired)
         if not changes:
             return current, None
-        obj = dict(current, **changes)
+        obj = self.predicted(current, changes)
+        diff = view_diff(self.present(current), self.present(obj))
         if not self.check_mode:
-            label = self.label(current)
-            self.ledger.expect(label, sorted(changes))
+            label, items = self.label(current), sorted(diff["after"])
+            self.ledger.expect(label, items)
             with self.step("updating " + target):
                 obj = self.update(current, changes) or obj
-            self.ledger.done(label, sorted(changes))
-            self._written = dict(changes)
-        return obj, field_diff(current, changes, self.secret_fields)
+            self.ledger.done(label, items)
+            self._written = dict(diff["after"])
+        return obj, diff
 
     def _settle_facet(self, facet, current, obj, shown, diff, target):
         """Plan and apply one facet, record it in ``shown``; the diff with the facet's change added."""
@@ -257,4 +269,4 @@ class ResourceModule(BalenaModule):
         if not self.check_mode:
             with self.step("deleting " + target):
                 self.delete(current)
-        return {"changed": True, "diff": presence_diff(current, None, self.secret_fields)}
+        return {"changed": True, "diff": {"before": dict(known(self.present(current)), state="present"), "after": {"state": "absent"}}}

@@ -153,7 +153,7 @@ EXAMPLES = r"""
 RETURN = r"""
 applied:
   description:
-    - What a failed task had already written when it stopped, by device uuid: the options (tag keys as C(tags.<key>)) that took effect.
+    - What a failed task had already written when it stopped (by device uuid), the options (tag keys as C(tags.<key>)) that took effect.
     - A failed task with entries here reports C(changed=true).
   returned: when the task failed after it started writing
   type: dict

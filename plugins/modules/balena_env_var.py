@@ -128,7 +128,7 @@ EXAMPLES = r"""
 RETURN = r"""
 applied:
   description:
-    - What a failed task had already written when it stopped, by parent (fleet slug, device uuid, service): the variable names that took effect.
+    - What a failed task had already written when it stopped (by fleet slug, device uuid or service), the variable names that took effect.
     - A failed task with entries here reports C(changed=true).
   returned: when the task failed after it started writing
   type: dict

@@ -1,0 +1,151 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The views of balena resources that modules return, documented once (see module_utils/*_view.py).
+
+A module's RETURN extends ``balena.cloud.views.fleet`` (one fleet under ``application``) or
+``balena.cloud.views.fleets`` (a list under ``applications``), ``balena.cloud.views.release``
+(``release``) or ``balena.cloud.views.releases`` (``releases``). The module describes what it
+adds to the view (tags...) in its own description of that key.
+"""
+from __future__ import annotations
+
+_FLEET = r"""
+  contains:
+    id:
+      description: Numeric id of the fleet (null for a fleet check mode would create).
+      type: int
+      sample: 16
+    uuid:
+      description: The fleet's uuid (null for a fleet check mode would create).
+      type: str
+      sample: 768641f1411f41a6a1c65297982be5df
+    slug:
+      description: The fleet's slug, C(organization/name) in lower case.
+      type: str
+      sample: myorg/signage
+    name:
+      description: Name of the fleet.
+      type: str
+      sample: signage
+    organization:
+      description: Handle of the owning organization.
+      type: str
+      sample: myorg
+    organization_id:
+      description: Id of the owning organization.
+      type: int
+      sample: 3
+    device_type:
+      description: Slug of the fleet's default device type.
+      type: str
+      sample: raspberrypi4-64
+    device_type_id:
+      description: Id of the fleet's default device type.
+      type: int
+      sample: 119
+    application_class:
+      description: The fleet's class.
+      type: str
+      sample: fleet
+    track_latest:
+      description: Whether the fleet follows every new release.
+      type: bool
+      sample: false
+    target_release:
+      description: Commit of the release the fleet should run, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version:
+      description: Version of the release the fleet should run, or null.
+      type: str
+      sample: 1.2.0
+    target_release_id:
+      description: Id of the release the fleet should run, or null.
+      type: int
+      sample: 117
+    support_access_until:
+      description: Until when balena support may access the fleet, or null.
+      type: str
+      sample: "2030-01-31T00:00:00.000Z"
+"""
+
+_RELEASE = r"""
+  contains:
+    id:
+      description: Numeric id.
+      type: int
+      sample: 117
+    commit:
+      description: The release's full commit.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    version:
+      description: The release's full version as the API computes it (semantic version and revision).
+      type: str
+      sample: 1.2.0+rev1
+    release_version:
+      description: The release's semantic version, as O(balena.cloud.balena_release#module:release_version) sets it.
+      type: str
+      sample: 1.2.0
+    status:
+      description: Build status.
+      type: str
+      sample: success
+    finalized:
+      description: Whether the release is final.
+      type: bool
+      sample: true
+    invalidated:
+      description: Whether the release is invalidated.
+      type: bool
+      sample: false
+    passing_tests:
+      description: Whether the release passed its tests.
+      type: bool
+      sample: true
+    note:
+      description: The note, or null.
+      type: str
+      sample: Built by pipeline 1234
+    known_issue_list:
+      description: The known issues, or null.
+      type: str
+      sample: null
+    fleet:
+      description: Slug of the release's fleet.
+      type: str
+      sample: myorg/signage
+    fleet_id:
+      description: Id of the release's fleet.
+      type: int
+      sample: 16
+    created_at:
+      description: When the release was created.
+      type: str
+      sample: "2026-11-25T13:50:13.187Z"
+"""
+
+
+class ModuleDocFragment:
+
+    FLEET = r"""
+application:
+  type: dict
+""" + _FLEET
+
+    FLEETS = r"""
+applications:
+  type: list
+  elements: dict
+""" + _FLEET
+
+    RELEASE = r"""
+release:
+  type: dict
+""" + _RELEASE
+
+    RELEASES = r"""
+releases:
+  type: list
+  elements: dict
+""" + _RELEASE
