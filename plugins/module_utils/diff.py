@@ -23,6 +23,8 @@ def link_id(value):
         return value["__id"]
     if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict) and "id" in value[0]:
         return value[0]["id"]
+    if isinstance(value, list) and not value:
+        return None  # an expanded link to nothing
     return value
 
 

@@ -151,6 +151,8 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.device
 applied:
   description:
     - What a failed task had already written when it stopped (by device uuid), the options (tag keys as C(tags.<key>)) that took effect.
@@ -167,56 +169,26 @@ not_applied:
   type: dict
   sample: {"15e88932827a50b0b90d7668f2b019c0": ["note"]}
 device:
-  description: The device after the change (in check mode, as it would be), for a single device.
+  description:
+    - The device after the change (in check mode, as it would be), for a single device, in the device view
+      described here.
+    - After a change the devices are read back from the API, so the fields it computes (such as RV(device.target_release))
+      are current; in check mode they are predicted.
+    - With O(tags), also C(tags), the device's tags as a dict; with O(lock_override), also C(lock_override), whether
+      updates override update locks.
+    - O(diff) compares two views of each device (by uuid when there are several).
   returned: for a single device with O(state=present)
-  type: dict
-  contains:
-    id:
-      description: Numeric id (absent for a device check mode would register).
-      type: int
-      sample: 1
-    uuid:
-      description: The device's uuid.
-      type: str
-      sample: b05e5bba28df79d5eab5e1aa2c6300be
-    device_name:
-      description: The device's name.
-      type: str
-      sample: lobby-screen
-    fleet:
-      description: Slug of the device's fleet.
-      type: str
-      sample: myorg/signage
-    device_type:
-      description: Slug of the device's type.
-      type: str
-      sample: raspberrypi4-64
-    is_pinned_on__release:
-      description: Id of the release the device is pinned to, or null when it follows its fleet.
-      type: int
-      sample: null
-    should_be_running__release:
-      description:
-        - Id of the release the device should run, which the API computes from its pin and its fleet's target.
-        - After a change, the devices are read back from the API, so this and the other computed fields are current;
-          in check mode the values are predicted.
-      type: int
-      sample: 117
-    tags:
-      description: The device's tags, when O(tags) was given.
-      type: dict
-      sample: {"site": "berlin"}
-    lock_override:
-      description: Whether updates override update locks, when O(lock_override) was given.
-      type: bool
-      sample: false
-  sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "note": null}
+  sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "fleet": "myorg/signage",
+           "fleet_id": 16, "pinned_release": null, "target_release": "8a962e0acee69b0e59e2014d77392ebb",
+           "target_release_version": "1.2.0", "target_release_id": 117}
 devices:
-  description: Every selected device after the change, each shaped like RV(device), when O(uuids) or O(selector) was given.
+  description:
+    - Every selected device after the change, each in the device view like RV(device), with C(changed) telling
+      whether this device changed, when O(uuids) or O(selector) was given.
   returned: when O(uuids) or O(selector) is used
   type: list
   elements: dict
-  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "changed": true}]
+  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "fleet": "myorg/signage", "changed": true}]
 device_api_key:
   description:
     - The API key of a device that this task registered. It is shown once; later runs do not return it.
@@ -252,23 +224,21 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
     target_fleet,
     write_grouped,
 )
-from ansible_collections.balena.cloud.plugins.module_utils.diff import link_id
+from ansible_collections.balena.cloud.plugins.module_utils.device_view import RELEASE, device_view, read_options
+from ansible_collections.balena.cloud.plugins.module_utils.diff import known, link_id, view_diff
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
+from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
 from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, fleet_of, identifier
 from ansible_collections.balena.cloud.plugins.module_utils.id_chunks import chunks, ids_filter, rows_by_id
 from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import run as run_plans
 from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reconcile
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException
 
-FIELDS = [
-    "id", "uuid", "device_name", "note", "custom_latitude", "custom_longitude", "is_web_accessible", "is_active",
-    "is_online", "os_version", "os_variant", "supervisor_version", "belongs_to__application", "is_pinned_on__release",
-    "is_running__release", "should_be_running__release", "should_be_managed_by__release", "should_be_operated_by__release",
-    "is_of__device_type",
-]
 LOCK_OVERRIDE = "BALENA_OVERRIDE_LOCK"
+# The device fields that link to a release a change names (a pin of the app, supervisor or host OS).
+RELEASE_FIELDS = ("is_pinned_on__release", "should_be_managed_by__release", "should_be_operated_by__release")
 DEVICE_TAGS = TAGS["device"]
 DEVICE_CONFIG = VARIABLES[("config", "device")]
 
@@ -304,6 +274,7 @@ class DeviceModule(BalenaModule):
         self.single = self.params["uuids"] is None and self.params["selector"] is None
         self.desired_tags = tag_values(self.params["tags"], self.module.warn)
         self.moved_to = None
+        self.releases = {}  # id -> release row, for every release a change links a device to
 
     def target(self):
         if self.params["uuid"] is None and self.params["id"] is None and self.single:
@@ -312,14 +283,15 @@ class DeviceModule(BalenaModule):
 
     def read_options(self):
         expand = {
-            "belongs_to__application": {"$select": ["id", "slug", "should_be_running__release"]},
+            # the fleet's target predicts what a moved or unpinned device will run
+            "belongs_to__application": {"$select": ["id", "slug"], "$expand": {"should_be_running__release": RELEASE}},
             "is_of__device_type": TYPE_WITH_ARCH,
         }
         if self.desired_tags is not None:
             expand.update(DEVICE_TAGS.expand())
         if self.params["lock_override"] is not None:
             expand[DEVICE_CONFIG.resource] = {"$select": ["id", "name", "value"], "$filter": {"name": LOCK_OVERRIDE}}
-        return {"$select": list(FIELDS), "$expand": expand}
+        return read_options(expand)
 
     def find(self):
         params, pine, options = self.params, self.client.pine, self.read_options()
@@ -389,7 +361,7 @@ class DeviceModule(BalenaModule):
                 "$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
         uuid = params["uuid"] or balena.models.device.generate_uuid()
         if self.check_mode:
-            return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet],
+            return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet], "is_active": True,
                      "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
         with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
             registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
@@ -481,26 +453,30 @@ class DeviceModule(BalenaModule):
                 # a pin to a release of the old fleet cannot stay
                 want["is_pinned_on__release"] = None
         if params["release"] is not None:
-            want["is_pinned_on__release"] = lookups["release"][fleet_id]
+            want["is_pinned_on__release"] = self.known(lookups["release"][fleet_id])
         if params["track_fleet"] is True:
             want["is_pinned_on__release"] = None
         if params["track_fleet"] is False:
             want["is_pinned_on__release"] = self.current_release(device)
         if params["supervisor_version"] is not None:
-            want["should_be_managed_by__release"] = lookups["supervisor"][architecture(device["is_of__device_type"])[0]]
+            want["should_be_managed_by__release"] = self.known(lookups["supervisor"][architecture(device["is_of__device_type"])[0]])
         if params["os_version"] is not None:
-            want["should_be_operated_by__release"] = lookups["os"][os_release_key(device)]
+            want["should_be_operated_by__release"] = self.known(lookups["os"][os_release_key(device)])
         if params["device_url"] is not None:
             want["is_web_accessible"] = params["device_url"]
         return want
 
-    @staticmethod
-    def current_release(device):
+    def current_release(self, device):
         """The release a device keeps with ``track_fleet: false``: its pin, else the release it runs."""
-        release = link_id(device.get("is_pinned_on__release")) or link_id(device.get("is_running__release"))
-        if release is None and device.get("id") is not None:
+        release = linked(device.get("is_pinned_on__release")) or linked(device.get("is_running__release"))
+        if not release and device.get("id") is not None:
             raise ParameterError("track_fleet", "device {0} runs no release yet, so there is nothing to pin it to".format(device["uuid"]))
-        return release
+        return self.known(release) if release else None
+
+    def known(self, release):
+        """The id of a release row a change links a device to, kept so that predictions can name it."""
+        self.releases[release["id"]] = release
+        return release["id"]
 
     def keyed_work(self, devices, keyed, desired):
         """``(parent, plan)`` per device for tags (``desired``) or the lock override (``desired`` None)."""
@@ -527,30 +503,27 @@ class DeviceModule(BalenaModule):
         for index, device in enumerate(devices):
             change, uuid = changes[index], device["uuid"]
             fresh = (written or {}).get(device.get("id"))
-            row = self.shape(fresh or dict(device, **change))
-            if "belongs_to__application" in change and not fresh:
-                row["fleet"] = self.params["fleet"]
-            if not fresh and ("is_pinned_on__release" in change or "belongs_to__application" in change):
-                row["should_be_running__release"] = self.predicted_target(device, change)
-            old, new = {field: link_id(device.get(field)) for field in change}, dict(change)
+            old, row = self.shape(device), self.shape(fresh or self.predicted(device, change))
+            diff = view_diff(old, row) if change else {"before": {}, "after": {}}
             if uuid in tags:
                 row["tags"] = tags[uuid].after()
                 if tags[uuid].changed:
-                    old["tags"], new["tags"] = tags[uuid].before, tags[uuid].after()
+                    diff["before"]["tags"], diff["after"]["tags"] = tags[uuid].before, tags[uuid].after()
             if uuid in locks:
                 row["lock_override"] = locks[uuid].after().get(LOCK_OVERRIDE) == "1"
                 if locks[uuid].changed:
-                    old["lock_override"] = locks[uuid].before.get(LOCK_OVERRIDE) == "1"
-                    new["lock_override"] = row["lock_override"]
-            row["changed"] = bool(new) or created
-            if new:
-                before[uuid], after[uuid] = old, new
+                    diff["before"]["lock_override"] = locks[uuid].before.get(LOCK_OVERRIDE) == "1"
+                    diff["after"]["lock_override"] = row["lock_override"]
+            row["changed"] = bool(change or diff["after"]) or created
+            if row["changed"]:
+                before[uuid], after[uuid] = diff["before"], diff["after"]
             shown.append(row)
         result = {"changed": bool(after) or created}
         if self.single:
             result["device"] = shown[0]
             if created:
-                result["diff"] = {"before": {"state": "absent"}, "after": dict(after.get(devices[0]["uuid"], {}), state="present", uuid=devices[0]["uuid"])}
+                result["diff"] = {"before": {"state": "absent"}, "after": dict(known(shown[0]), state="present")}
+                result["diff"]["after"].pop("changed", None)
             elif after:
                 result["diff"] = {"before": before[devices[0]["uuid"]], "after": after[devices[0]["uuid"]]}
         else:
@@ -559,23 +532,34 @@ class DeviceModule(BalenaModule):
                 result["diff"] = {"before": before, "after": after}
         return result
 
+    def predicted(self, device, change):
+        """The device once ``change`` (API fields) is written, with the links it changes expanded and the
+        release the API will then make it run."""
+        row = dict(device, **change)
+        for field in RELEASE_FIELDS:
+            if field in change:
+                row[field] = [self.releases[change[field]]] if change[field] is not None else []
+        if "belongs_to__application" in change:
+            row["belongs_to__application"] = [self.moved_to]
+        if "is_pinned_on__release" in change or "belongs_to__application" in change:
+            target = self.predicted_target(device, change)
+            row["should_be_running__release"] = [target] if target else []
+        return row
+
     def predicted_target(self, device, change):
         """The release the API will make a changed device run: its pin, else its (new) fleet's target."""
-        pin = change.get("is_pinned_on__release", link_id(device.get("is_pinned_on__release")))
-        if pin is not None:
+        if "is_pinned_on__release" in change:
+            pin = self.releases.get(change["is_pinned_on__release"])
+        else:
+            pin = linked(device.get("is_pinned_on__release"))
+        if pin:
             return pin
-        fleet = self.moved_to if "belongs_to__application" in change else (device.get("belongs_to__application") or [{}])[0]
-        return link_id(fleet.get("should_be_running__release"))
+        fleet = self.moved_to if "belongs_to__application" in change else linked(device.get("belongs_to__application"))
+        return linked(fleet.get("should_be_running__release")) or None
 
     def shape(self, device):
-        shown = {key: link_id(value) for key, value in device.items() if key not in (DEVICE_TAGS.resource, DEVICE_CONFIG.resource)}
-        fleet = device.get("belongs_to__application")
-        if isinstance(fleet, list) and fleet:
-            shown["fleet"] = fleet[0].get("slug")
-        device_type = device.get("is_of__device_type")
-        if isinstance(device_type, list) and device_type:
-            shown["device_type"] = device_type[0].get("slug")
-        return shown
+        """The device view of an API row (a device check mode would register has no id yet)."""
+        return device_view(device)
 
     def remove(self, devices):
         return self._bulk(devices, "removing", None, list(devices))

@@ -46,7 +46,7 @@ options:
     default: false
   include_tags:
     description:
-      - Add each release's tags as RV(releases[].tags).
+      - Add each release's tags as C(tags) (see RV(releases)).
     type: bool
     default: false
   fail_on_empty:

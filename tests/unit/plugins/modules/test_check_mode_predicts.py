@@ -54,5 +54,6 @@ def test_a_move_predicts_the_pin_and_release_it_really_leaves(fresh_emulator):
         args = dict(auth(fresh_emulator), uuid=uuid, fleet=fleet)
         predicted = run_module(balena_device.main, args, check_mode=True)["device"]
         moved = run_module(balena_device.main, args)["device"]
-        for field in ("fleet", "is_pinned_on__release", "should_be_running__release", "device_type"):
+        for field in ("fleet", "fleet_id", "pinned_release", "pinned_release_id", "target_release", "target_release_version",
+                      "target_release_id", "device_type"):
             assert predicted[field] == moved[field], (fleet, field)
