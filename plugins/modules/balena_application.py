@@ -122,11 +122,11 @@ extends_documentation_fragment:
   - balena.cloud.views.fleet
 applied:
   description:
-    - What a failed task had already written when it stopped (by fleet slug), the fields (tag keys as C(tags.<key>)) that took effect.
+    - What a failed task had already written when it stopped (by fleet slug), the keys of the view (tag keys as C(tags.<key>)) that took effect.
     - A failed task with entries here reports C(changed=true).
   returned: when the task failed after it started writing
   type: dict
-  sample: {"myorg/signage": ["app_name"]}
+  sample: {"myorg/signage": ["name"]}
 not_applied:
   description:
     - What a failed task meant to write but did not, by fleet slug; this includes rows the API accepted but left

@@ -75,7 +75,7 @@ extends_documentation_fragment:
   - balena.cloud.views.release
 applied:
   description:
-    - What a failed task had already written when it stopped (by release commit), the fields (tag keys as C(tags.<key>)) that took effect.
+    - What a failed task had already written when it stopped (by release commit), the keys of the view (tag keys as C(tags.<key>)) that took effect.
     - A failed task with entries here reports C(changed=true).
   returned: when the task failed after it started writing
   type: dict
