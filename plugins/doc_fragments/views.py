@@ -5,7 +5,8 @@
 A module's RETURN extends ``balena.cloud.views.fleet`` (one fleet under ``application``) or
 ``balena.cloud.views.fleets`` (a list under ``applications``), ``balena.cloud.views.release``
 (``release``), ``balena.cloud.views.releases`` (``releases``), ``balena.cloud.views.device``
-(``device``) or ``balena.cloud.views.devices`` (``devices``). The module describes what it
+(``device``) or ``balena.cloud.views.devices`` (``devices``); ``balena.cloud.views.writes``
+documents what a failed write returns (``applied``, ``not_applied``). The module describes what it
 adds to the view (tags...) in its own description of that key.
 """
 from __future__ import annotations
@@ -309,3 +310,23 @@ devices:
   type: list
   elements: dict
 """ + _DEVICE
+
+    WRITES = r"""
+applied:
+  description:
+    - What a failed task had already written when it stopped, by target (a device uuid, a fleet slug, a release
+      commit, a service), the options, view keys, tag keys (as C(tags.<key>) when the module also changes other
+      things) or variable names that took effect.
+    - A failed task with entries here reports C(changed=true).
+  returned: when the task failed after it started writing
+  type: dict
+  sample: {"myorg/signage": ["LOG_LEVEL"]}
+not_applied:
+  description:
+    - What a failed task meant to write but did not, by target, in the same words as RV(applied); this includes
+      rows the API accepted but left unchanged because the API key may only read them (the message then names the
+      fleet and says C(read-only access)).
+  returned: when the task failed after it started writing
+  type: dict
+  sample: {"myorg/signage": ["KIOSK_URL"]}
+"""

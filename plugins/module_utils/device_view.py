@@ -10,7 +10,7 @@ must ``$select`` and ``$expand`` to build it.
 
 from __future__ import annotations
 
-from .linked import linked
+from .linked import linked, view_options
 
 FIELDS = [
     "id", "uuid", "device_name", "note", "custom_latitude", "custom_longitude", "is_web_accessible", "is_active",
@@ -41,18 +41,8 @@ PIN_LINKS = {
 
 
 def read_options(extra_expand=None):
-    """``$select`` and ``$expand`` for the view; ``extra_expand`` adds expands or extends the view's own
-    (an entry for a link of the view is merged into it)."""
-    expand = {key: dict(value) for key, value in EXPAND.items()}
-    for key, value in (extra_expand or {}).items():
-        if key in expand:
-            merged = dict(expand[key])
-            merged["$select"] = sorted(set(expand[key]["$select"]) | set(value.get("$select", [])))
-            merged.update((option, setting) for option, setting in value.items() if option != "$select")
-            expand[key] = merged
-        else:
-            expand[key] = value
-    return {"$select": list(FIELDS), "$expand": expand}
+    """``$select`` and ``$expand`` for the view, with ``extra_expand`` (tags, devices...) added."""
+    return view_options(FIELDS, EXPAND, extra_expand)
 
 
 def _coordinate(value):

@@ -9,7 +9,7 @@ release in the user's words, with the ids alongside as ``*_id``.
 
 from __future__ import annotations
 
-from .linked import linked
+from .linked import linked, view_options
 
 SUPPORT_FIELD = "is_accessible_by_support_until__date"
 FIELDS = ["id", "app_name", "slug", "uuid", "is_of__class", "should_track_latest_release", SUPPORT_FIELD]
@@ -22,9 +22,7 @@ EXPAND = {
 
 def read_options(extra_expand=None):
     """``$select`` and ``$expand`` for the view, with ``extra_expand`` (tags, devices...) added."""
-    expand = dict(EXPAND)
-    expand.update(extra_expand or {})
-    return {"$select": list(FIELDS), "$expand": expand}
+    return view_options(FIELDS, EXPAND, extra_expand)
 
 
 def fleet_view(row):

@@ -9,7 +9,7 @@ must ``$select`` and ``$expand`` to build it.
 
 from __future__ import annotations
 
-from .linked import linked
+from .linked import linked, view_options
 
 FIELDS = ["id", "commit", "raw_version", "semver", "status", "is_final", "is_invalidated", "is_passing_tests", "note",
           "known_issue_list", "belongs_to__application", "created_at"]
@@ -17,9 +17,8 @@ EXPAND = {"belongs_to__application": {"$select": ["id", "slug"]}}
 
 
 def read_options(extra_expand=None):
-    expand = dict(EXPAND)
-    expand.update(extra_expand or {})
-    return {"$select": list(FIELDS), "$expand": expand}
+    """``$select`` and ``$expand`` for the view, with ``extra_expand`` (tags, devices...) added."""
+    return view_options(FIELDS, EXPAND, extra_expand)
 
 
 def release_view(row):

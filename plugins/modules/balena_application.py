@@ -119,22 +119,8 @@ EXAMPLES = r"""
 
 RETURN = r"""
 extends_documentation_fragment:
+  - balena.cloud.views.writes
   - balena.cloud.views.fleet
-applied:
-  description:
-    - What a failed task had already written when it stopped (by fleet slug), the keys of the view (tag keys as C(tags.<key>)) that took effect.
-    - A failed task with entries here reports C(changed=true).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"myorg/signage": ["name"]}
-not_applied:
-  description:
-    - What a failed task meant to write but did not, by fleet slug; this includes rows the API accepted but left
-      unchanged because the API key may only read them (the message then names the fleet and says
-      C(read-only access)).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"myorg/signage": ["tags.site"]}
 application:
   description:
     - The fleet after the change (in check mode, as it would be), in the fleet view described here.

@@ -152,22 +152,8 @@ EXAMPLES = r"""
 
 RETURN = r"""
 extends_documentation_fragment:
+  - balena.cloud.views.writes
   - balena.cloud.views.device
-applied:
-  description:
-    - What a failed task had already written when it stopped (by device uuid), the options (tag keys as C(tags.<key>)) that took effect.
-    - A failed task with entries here reports C(changed=true).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"b05e5bba28df79d5eab5e1aa2c6300be": ["note", "tags.site"]}
-not_applied:
-  description:
-    - What a failed task meant to write but did not, by device uuid; this includes rows the API accepted but left
-      unchanged because the API key may only read them (the message then names the fleet and says
-      C(read-only access)).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"15e88932827a50b0b90d7668f2b019c0": ["note"]}
 device:
   description:
     - The device after the change (in check mode, as it would be), for a single device, in the device view

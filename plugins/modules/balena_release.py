@@ -72,22 +72,8 @@ EXAMPLES = r"""
 
 RETURN = r"""
 extends_documentation_fragment:
+  - balena.cloud.views.writes
   - balena.cloud.views.release
-applied:
-  description:
-    - What a failed task had already written when it stopped (by release commit), the keys of the view (tag keys as C(tags.<key>)) that took effect.
-    - A failed task with entries here reports C(changed=true).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"8a962e0acee69b0e59e2014d77392ebb": ["note"]}
-not_applied:
-  description:
-    - What a failed task meant to write but did not, by release commit; this includes rows the API accepted but left
-      unchanged because the API key may only read them (the message then names the fleet and says
-      C(read-only access)).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"8a962e0acee69b0e59e2014d77392ebb": ["tags.stage"]}
 release:
   description:
     - The release after the change (in check mode, as it would be), in the release view described here.

@@ -95,21 +95,8 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-applied:
-  description:
-    - What a failed task had already written when it stopped (by fleet slug, device uuid or release commit), the tag keys that took effect.
-    - A failed task with entries here reports C(changed=true).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"myorg/signage": ["site"]}
-not_applied:
-  description:
-    - What a failed task meant to write but did not, by parent (fleet slug, device uuid, release commit); this includes rows the API accepted but left
-      unchanged because the API key may only read them (the message then names the fleet and says
-      C(read-only access)).
-  returned: when the task failed after it started writing
-  type: dict
-  sample: {"myorg/signage": ["floor"]}
+extends_documentation_fragment:
+  - balena.cloud.views.writes
 added:
   description: Keys of the tags that were created (or would be, in check mode), on at least one target.
   returned: always
