@@ -126,7 +126,7 @@ application:
     - The fleet after the change (in check mode, as it would be), in the fleet view described here.
     - With O(tags), also C(tags), the fleet's tags as a dict; with O(device_urls), also C(device_urls), the device URL
       setting of all its devices.
-    - O(diff) compares two views of the fleet, so it names the device type by slug and the release by commit and
+    - C(--diff) compares two views of the fleet, so it names the device type by slug and the release by commit and
       version, with their ids alongside.
     - Absent after O(state=absent).
   returned: when O(state=present)

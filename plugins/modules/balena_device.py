@@ -158,11 +158,11 @@ device:
   description:
     - The device after the change (in check mode, as it would be), for a single device, in the device view
       described here.
-    - After a change the devices are read back from the API, so the fields it computes (such as RV(device.target_release))
+    - After a change the devices are read back from the API, so the fields it computes (such as C(target_release))
       are current; in check mode they are predicted.
     - With O(tags), also C(tags), the device's tags as a dict; with O(lock_override), also C(lock_override), whether
       updates override update locks.
-    - O(diff) compares two views of each device (by uuid when there are several).
+    - C(--diff) compares two views of each device (by uuid when there are several).
   returned: for a single device with O(state=present)
   sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "fleet": "myorg/signage",
            "fleet_id": 16, "pinned_release": null, "target_release": "8a962e0acee69b0e59e2014d77392ebb",

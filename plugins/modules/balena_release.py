@@ -78,7 +78,7 @@ release:
   description:
     - The release after the change (in check mode, as it would be), in the release view described here.
     - With O(tags), also C(tags), the release's tags as a dict.
-    - O(diff) compares two views of the release.
+    - C(--diff) compares two views of the release.
   returned: always
   sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "version": "1.2.0", "finalized": true,
            "invalidated": false, "fleet": "myorg/signage", "fleet_id": 16}
@@ -95,7 +95,6 @@ from ansible_collections.balena.cloud.plugins.module_utils.parents import fleet_
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of
 from ansible_collections.balena.cloud.plugins.module_utils.release_view import read_options, release_view
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import is_valid
-
 
 
 class ReleaseModule(ResourceModule):

@@ -69,8 +69,8 @@ def test_a_move_diff_names_fleets_by_slug_and_releases_by_commit_and_version(emu
     credentials = emulator.credentials
     uuid = credentials["device"]["uuid"]
     fleet = credentials["fleet"]
-    result = run_module(balena_device.main, dict(auth(emulator), uuid=uuid, fleet=credentials["writable_fleets"][1],
-                                                  release="1.0.0"), check_mode=True, diff=True)
+    args = dict(auth(emulator), uuid=uuid, fleet=credentials["writable_fleets"][1], release="1.0.0")
+    result = run_module(balena_device.main, args, check_mode=True, diff=True)
     diff = result["diff"]
     assert diff["before"]["fleet"] == fleet and diff["after"]["fleet"] == credentials["writable_fleets"][1]
     assert isinstance(diff["after"]["fleet_id"], int) and diff["after"]["fleet_id"] != diff["before"]["fleet_id"]
