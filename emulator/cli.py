@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--fault", type=_fault_rule, action="append", default=[], metavar="SPEC",
                        help="inject a fault, e.g. 429:retry_after=2:every=3, 503:path=^/v7/device:times=2, "
                             "drop:every=5, 429:retry_after=http-date+5 (keys: status, retry_after, latency_ms, "
-                            "drop, every, path, method, times; the same rules as POST /_emulator/faults); "
+                            "drop, lose_answer, every, path, method, times; the same rules as POST /_emulator/faults); "
                             "repeatable")
     serve.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS",
                        help="add this many milliseconds to every request")

@@ -94,6 +94,9 @@ class _Handler(BaseHTTPRequestHandler):
                 response = self._handle(world, request)
             # Logged before answering, so a client that reads the log right after its call sees the call.
             world.request_log.record(request.method, request.raw_target, response.status, time.monotonic() - started)
+            if fault is not None and fault.lose_answer:
+                self._drop_connection()
+                return
             self._send(response)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True

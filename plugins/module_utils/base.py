@@ -20,9 +20,10 @@ import traceback
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .client import AUTH_ARGUMENT_SPEC, MISSING_KEY, connect, missing_library
-from .diff import MASK, changed_fields, field_diff, link_id, masked, presence_diff
-from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, describe
+from .diff import MASK, changed_fields, known, link_id, masked, view_diff
+from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, ReadOnlyError, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
+from .write_ledger import Ledger
 
 
 class BalenaModule:
@@ -40,6 +41,7 @@ class BalenaModule:
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
         self._client = None
+        self.ledger = Ledger()
 
     @property
     def check_mode(self):
@@ -88,6 +90,8 @@ class BalenaModule:
             result = self.run()
         except ParameterError as error:
             self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
+        except ReadOnlyError as error:
+            self.fail(str(error), failure={"code": "ReadOnlyAccess", "message": str(error)})
         except OperationError as error:
             message, failure = describe(error.error, error.action, self._key_accepted(error.error))
             self.fail(message, failure=failure)
@@ -112,6 +116,14 @@ class BalenaModule:
         return True
 
     def fail(self, msg, **extra):
+        if self.ledger.started:
+            # Writes went out before the failure: say which took effect and which did not.
+            extra.update(self.ledger.report())
+            read_only = self.ledger.read_only_text()
+            if read_only and read_only not in msg:
+                msg += "; " + read_only
+            if self.ledger.changed:
+                msg += " (some changes were applied before this failure: see applied and not_applied)"
         self.module.fail_json(msg=msg, invocation=self.invocation(), **extra)
 
     @classmethod
@@ -123,8 +135,9 @@ class ResourceModule(BalenaModule):
     """One API object described by ``find``/``desired``/``create``/``update``/``delete``, and its
     facets (tags, settings of its devices).
 
-    ``noun`` names the object in messages and is the key of the returned object;
-    ``secret_fields`` are API fields masked in the diff and the result. A module with a
+    ``noun`` names the object in messages and is the key of the returned object, which is
+    ``present(obj)``: the resource's view (see ``*_view.py``); ``--diff`` compares two views.
+    ``secret_fields`` are view keys masked in the diff and the result. A module with a
     ``state`` option gets ``present``/``absent``; without one, ``present``. Each requested
     facet is planned from the same ``find`` answer and applied once the object exists; check
     mode, ``--diff`` and the result cover fields and facets together.
@@ -132,6 +145,7 @@ class ResourceModule(BalenaModule):
 
     noun = "resource"
     secret_fields = ()
+    _written = {}
 
     def describe_target(self):
         """How messages name the object, e.g. ``"fleet demo/signage"``."""
@@ -148,6 +162,15 @@ class ResourceModule(BalenaModule):
     def create(self, desired):
         raise NotImplementedError
 
+    def predict(self, desired):
+        """The object ``create`` would make, as check mode shows it; it refuses what ``create`` would."""
+        return dict(desired)
+
+    def predicted(self, current, changes):
+        """The object once ``changes`` (API fields) are written; a module expands the links it changes
+        here, so that the view names them."""
+        return dict(current, **changes)
+
     def update(self, current, changes):
         """Write ``changes`` (only the differing fields); return the new object or None to re-read it."""
         raise NotImplementedError
@@ -155,10 +178,13 @@ class ResourceModule(BalenaModule):
     def delete(self, current):
         raise NotImplementedError
 
+    def view(self, obj):
+        """The resource's view of ``obj``: what users see (see ``*_view.py``)."""
+        return {key: link_id(value) for key, value in obj.items()}
+
     def present(self, obj):
-        """The object as returned to the user (secret fields masked)."""
-        shown = {key: link_id(value) for key, value in obj.items()}
-        return masked(shown, keys=set(self.secret_fields))
+        """The object as returned to the user: its view, secret fields masked."""
+        return masked(self.view(obj), keys=set(self.secret_fields))
 
     def facets(self):
         """The facets this module handles (``Facet`` objects); only requested ones are used."""
@@ -171,6 +197,10 @@ class ResourceModule(BalenaModule):
     def label(self, obj):
         """How a facet names the object in messages (a slug, a uuid, a commit)."""
         return str(obj.get("id"))
+
+    def fleet_of(self, obj):
+        """The slug of the fleet whose access decides whether ``obj`` may be written, when known."""
+        return None
 
     def run(self):
         target = self.describe_target()
@@ -187,31 +217,49 @@ class ResourceModule(BalenaModule):
             with self.step("reading back " + target):
                 stored = self.reread(obj["id"])
             if stored is not None:
+                self._prove_fields(current, obj, stored)
                 shown = self.present(stored)
                 for facet in facets:
                     shown[facet.name] = facet.shown(stored)
+        self.ledger.check_read_only()
         result = {"changed": diff is not None, self.noun: shown}
         if diff is not None:
             result["diff"] = diff
         return result
 
+    def _prove_fields(self, current, obj, stored):
+        """An update the API accepted but did not store was refused: the key may only read the object."""
+        if current is None:
+            return
+        shown = self.present(stored)
+        refused = sorted(key for key, value in self._written.items() if shown.get(key) != value)
+        if refused:
+            self.ledger.refused(self.label(obj), refused, self.fleet_of(stored))
+
     def _settle_fields(self, current, target):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
         desired = self.desired()
         if current is None:
-            obj, diff = dict(desired), presence_diff(None, desired, self.secret_fields)
+            obj = self.predict(desired)
+            diff = {"before": {"state": "absent"}, "after": dict(known(self.present(obj)), state="present")}
             if not self.check_mode:
                 with self.step("creating " + target):
                     obj = self.create(desired)
+                self.ledger.done(self.label(obj), ["state"])
             return obj, diff
         changes = changed_fields(current, desired)
         if not changes:
             return current, None
-        obj = dict(current, **changes)
+        obj = self.predicted(current, changes)
+        diff = view_diff(self.present(current), self.present(obj))
         if not self.check_mode:
+            label, items = self.label(current), sorted(diff["after"])
+            self.ledger.expect(label, items)
             with self.step("updating " + target):
                 obj = self.update(current, changes) or obj
-        return obj, field_diff(current, changes, self.secret_fields)
+            self.ledger.done(label, items)
+            self._written = dict(diff["after"])
+        return obj, diff
 
     def _settle_facet(self, facet, current, obj, shown, diff, target):
         """Plan and apply one facet, record it in ``shown``; the diff with the facet's change added."""
@@ -226,7 +274,7 @@ class ResourceModule(BalenaModule):
         shown[facet.name] = plan.after
         if not self.check_mode:
             with self.step("changing the {0} of {1}".format(facet.name.replace("_", " "), target)):
-                plan.apply(obj["id"])
+                plan.apply(obj["id"], self.ledger)
         return diff
 
     def _absent(self, current, target):
@@ -235,4 +283,4 @@ class ResourceModule(BalenaModule):
         if not self.check_mode:
             with self.step("deleting " + target):
                 self.delete(current)
-        return {"changed": True, "diff": presence_diff(current, None, self.secret_fields)}
+        return {"changed": True, "diff": {"before": dict(known(self.present(current)), state="present"), "after": {"state": "absent"}}}

@@ -34,6 +34,10 @@ class ParameterError(Exception):
         self.problem = problem
 
 
+class ReadOnlyError(Exception):
+    """The API accepted a write but left rows unchanged that the key may only read."""
+
+
 class OperationError(Exception):
     """An SDK exception with the operation it interrupted (``"creating variable X on fleet Y"``)."""
 
