@@ -44,7 +44,7 @@ def test_the_online_state_serves_as_awx_enabled_var(tmp_path, project, credentia
 @pytest.mark.parametrize("connection", [
     {"connection_mode": "api"},
     {"connection_mode": "local"},
-    {"connection_mode": "cloudlink", "cloudlink_token": "environment"},
+    {"connection_mode": "cloudlink"},
 ])
 def test_nothing_of_the_sync_machine_is_in_the_host_variables(
         tmp_path, monkeypatch, emulator, credential_env, connection):
