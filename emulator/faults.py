@@ -9,6 +9,8 @@ command line (`--fault SPEC`). A rule has these keys, all optional but at least 
                  written out in full, sent as given
     latency_ms   milliseconds to wait before answering (alone, the request is then served normally)
     drop         true: close the connection without any answer
+    after_bytes  with drop: serve the request, send the headers and this many bytes of the body,
+                 then close the connection (a download cut short)
     every        fire on every Nth matching request only (default 1: every one)
     path         a regular expression searched in the decoded request target (path and query)
     method       only requests with this method
@@ -30,7 +32,7 @@ from urllib.parse import unquote
 
 from .web.response import Response, text_response
 
-RULE_KEYS = ("status", "retry_after", "latency_ms", "drop", "every", "path", "method", "times")
+RULE_KEYS = ("status", "retry_after", "latency_ms", "drop", "after_bytes", "every", "path", "method", "times")
 _HTTP_DATE = re.compile(r"^http-date(?:\+(\d+))?$")
 
 
@@ -45,6 +47,7 @@ class Fault:
     drop: bool = False
     status: Optional[int] = None
     retry_after: Optional[str] = None
+    after_bytes: Optional[int] = None
 
     def response(self) -> Response:
         if self.status == 429:
@@ -123,6 +126,7 @@ class FaultRule:
         self.retry_after = _retry_after(rule.get("retry_after"))
         self.latency_ms = _integer(rule, "latency_ms", 0) or 0
         self.drop = _boolean(rule.get("drop", False))
+        self.after_bytes = _integer(rule, "after_bytes", 0)
         self.every = _integer(rule, "every", 1) or 1
         self.times = _integer(rule, "times", 1)
         self.method = str(rule["method"]).upper() if rule.get("method") else None
@@ -135,6 +139,8 @@ class FaultRule:
             raise FaultRuleError("a rule needs an effect: status, drop or latency_ms")
         if self.status is not None and self.drop:
             raise FaultRuleError("a rule either answers with a status or drops the connection")
+        if self.after_bytes is not None and not self.drop:
+            raise FaultRuleError("after_bytes needs drop")
         self.matched = 0
         self.fired = 0
 
@@ -164,6 +170,7 @@ class FaultRule:
             "retry_after": self.retry_after,
             "latency_ms": self.latency_ms,
             "drop": self.drop,
+            "after_bytes": self.after_bytes,
             "every": self.every,
             "path": self.path,
             "method": self.method,
@@ -217,6 +224,7 @@ class FaultSet:
                 fault.latency_ms += rule.latency_ms
                 if fault.status is None and not fault.drop:
                     fault.drop = rule.drop
+                    fault.after_bytes = rule.after_bytes
                     fault.status = rule.status
                     fault.retry_after = rule.retry_after
         return fault
