@@ -29,12 +29,12 @@ class DownloadOutcome(object):
     """What a download did: the final ``size`` and ``etag``, how many ``requests`` it took, how many
     body bytes it ``received``, and from which offset it started (``resumed_from``, 0 when new)."""
 
-    def __init__(self, resumed_from):
+    def __init__(self):
         self.size = None
         self.etag = None
         self.requests = 0
         self.received = 0
-        self.resumed_from = resumed_from
+        self.resumed_from = 0
 
 
 def _total_of(response, offset):
@@ -49,15 +49,17 @@ def _total_of(response, offset):
 
 
 def download_to_file(transport, path, target, qs=None, etag=None, max_resumes=DEFAULT_MAX_RESUMES,
-                     chunk_bytes=CHUNK_BYTES, timeout=None):
-    """GET ``path`` into the file ``target`` and return a ``DownloadOutcome``.
+                     chunk_bytes=CHUNK_BYTES, timeout=None, outcome=None):
+    """GET ``path`` into the file ``target`` and return a ``DownloadOutcome`` (``outcome`` when one is
+    given, so that a caller still learns the ETag of a download that failed).
 
     When ``target`` already holds the start of the resource whose ETag is ``etag``, only the rest is
     asked for. Raises ``ConnectionFailed`` when the body is still incomplete after ``max_resumes``
     resumptions, and ``RequestError`` for an error status.
     """
     offset = os.path.getsize(target) if etag and os.path.exists(target) else 0
-    outcome = DownloadOutcome(offset)
+    outcome = outcome or DownloadOutcome()
+    outcome.resumed_from = offset
     resumes = 0
     while True:
         headers = {"Range": "bytes=%d-" % offset, "If-Range": etag} if offset and etag else {}
