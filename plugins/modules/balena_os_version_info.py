@@ -167,6 +167,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.errors import Paramet
 from ansible_collections.balena.cloud.plugins.module_utils.os_version_choice import choose_release, version_view
 from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import DeviceNotFound
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import with_variant
 
 
 class OsVersionInfoModule(BalenaModule):
@@ -203,7 +204,8 @@ class OsVersionInfoModule(BalenaModule):
         result = {"device_type": slug}
         if device is not None:
             with self.step("listing the OS updates of device " + device["uuid"]):
-                update = os_model.get_supported_os_update_versions(slug, device.get("os_version") or "")
+                running = with_variant(device.get("os_version"), device.get("os_variant")) or ""
+                update = os_model.get_supported_os_update_versions(slug, running)
             update["uuid"] = device["uuid"]
             result["device_update"] = update
             releases = [r for r in releases if r["raw_version"] in update["versions"]]
