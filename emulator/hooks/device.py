@@ -111,7 +111,8 @@ class DeviceHooks(ResourceHooks):
                 values["should_be_operated_by__release"] = found
         if "should_be_managed_by__release" in values and values["should_be_managed_by__release"] is not None:
             self._check_supervisor_release(op, values["should_be_managed_by__release"], row)
-        elif changes(op, "supervisor_version") and row.get("supervisor_version"):
+        elif op.old is None and row.get("supervisor_version"):
+            # Only a new device is linked to its supervisor release; a later report of the version is not.
             found = _matching_supervisor_release(op.tx, row)
             if found is not None and not _is_downgrade(op.tx, found, row.get("supervisor_version")):
                 values["should_be_managed_by__release"] = found

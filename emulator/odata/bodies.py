@@ -1,6 +1,7 @@
 """Reads a write's body: JSON, form-encoded, or multipart/form-data (the SDK uploads logos that way)."""
 from __future__ import annotations
 
+import base64
 from email import policy
 from email.parser import BytesParser
 
@@ -21,6 +22,13 @@ def read_body(request):
         if filename is None:
             body[name] = payload.decode(part.get_content_charset() or "utf-8", "replace")
         else:
-            # Stored files are out of scope: a file part is described, never kept.
-            body[name] = {"filename": filename, "content_type": part.get_content_type(), "size": len(payload)}
+            body[name] = web_resource(filename, part.get_content_type(), payload)
     return body
+
+
+def web_resource(filename: str, content_type: str, payload: bytes) -> dict:
+    """A file part as the API stores a file field (a WebResource). The file itself travels in `href`,
+    as a data URL: the emulator keeps no file store."""
+    encoded = base64.b64encode(payload).decode("ascii")
+    return {"filename": filename, "href": f"data:{content_type};base64,{encoded}", "content_type": content_type,
+            "content_disposition": "inline", "size": len(payload)}

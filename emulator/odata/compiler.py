@@ -20,6 +20,10 @@ _NUMERIC = {"integer", "biginteger", "real", "fk", "number"}
 _TEXTUAL = {"string", "text"}
 _TIMELIKE = {"datetime", "date"}
 _COMPARE = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
+# Ids, links and integer fields are PostgreSQL `integer` columns in the real API: a value beyond
+# 32 bits compared with one is an error there, not a comparison that matches nothing.
+_INT4_TYPES = ("integer", "fk")
+_INT4_RANGE = range(-2 ** 31, 2 ** 31)
 _ARITHMETIC = {"add": "+", "sub": "-", "mul": "*", "div": "/", "mod": "%"}
 _SIMPLE_FUNCTIONS = {
     # name: (sql function, argument kinds, result kind)
@@ -140,6 +144,9 @@ class Compiler:
         return "?", [node.value], node.type
 
     def binary(self, node: Binary, scope: Scope):
+        if node.op in ("eq", "ne", *_COMPARE):
+            self._check_int4(node.left, node.right, scope)
+            self._check_int4(node.right, node.left, scope)
         semi_join = self.semi_join(node, scope)
         if semi_join is not None:
             return semi_join
@@ -190,7 +197,36 @@ class Compiler:
             return f"({left} {_ARITHMETIC[op]} {right})", params, "duration"
         raise InvalidQuery(_mismatch(op, node.left, left_kind, node.right, right_kind))
 
+    def _check_int4(self, column, value, scope: Scope) -> None:
+        if isinstance(value, AliasRef):
+            value = self.aliases.get(value.name)
+        if not isinstance(value, Literal) or value.type != "integer" or value.value in _INT4_RANGE:
+            return
+        if self._column_type(column, scope) in _INT4_TYPES:
+            raise InvalidQuery(f'value "{value.value}" is out of range for type integer ({describe(column)})')
+
+    def _column_type(self, node, scope: Scope) -> str | None:
+        """The declared type of the column a plain path ends at ("fk" for a link), else None."""
+        if not isinstance(node, Path) or node.tail is not None:
+            return None
+        names, resource = node.names, scope.resource
+        if names[0] in scope.variables:
+            resource, names = scope.variables[names[0]][0], names[1:]
+        while names:
+            navigation = self.catalog.navigation(resource, names[0])
+            if navigation is None:
+                field = self.catalog.field(resource, names[0])
+                return field.type if field is not None and len(names) == 1 else None
+            if not navigation.to_one:
+                return None
+            if names[1:] in ((), ("id",)):
+                return "fk"
+            resource, names = navigation.target, names[1:]
+        return None
+
     def membership(self, node: In, scope: Scope):
+        for item in node.items:
+            self._check_int4(node.operand, item, scope)
         operand, operand_params, kind = self.expr(node.operand, scope)
         values, value_params, has_null = [], [], False
         for item in node.items:

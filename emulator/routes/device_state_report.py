@@ -6,7 +6,6 @@ from ..errors import bad_request, unauthorized
 from ..schema import registry
 from ..web.response import empty_response
 from .device_lookup import device_by_uuid, may_write
-from .device_state import record_heartbeat
 from .guards import body_object
 
 REPORTED_FIELDS = (
@@ -135,7 +134,6 @@ def report_v3(world, request):
                 _apply_v3_apps(tx, device, report["apps"], changes)
             if changes:
                 tx.update("device", device["id"], changes)
-            record_heartbeat(tx, tx.get("device", device["id"]))
     return empty_response(200)
 
 

@@ -38,7 +38,8 @@ def os_versions(tx, device_type_id: int) -> list:
     rows = tx.query(
         f'SELECT {column("release", "raw_version", "r")} AS v FROM "release" r '
         'JOIN "application" a ON a.id = r.belongs_to__application '
-        "WHERE a.is_host = 1 AND a.is_for__device_type = ? AND r.status = 'success' ORDER BY r.id DESC",
+        "WHERE a.is_host = 1 AND a.is_for__device_type = ? AND r.status = 'success' "
+        "ORDER BY r.created_at DESC, r.id DESC",
         (device_type_id,),
     )
     return [row["v"] for row in rows if row["v"]]

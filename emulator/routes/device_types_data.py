@@ -41,7 +41,7 @@ def newest_os_versions(tx) -> dict:
     rows = tx.query(
         f'SELECT a.is_for__device_type AS dt, {column("release", "raw_version", "r")} AS v FROM "release" r '
         'JOIN "application" a ON a.id = r.belongs_to__application '
-        "WHERE a.is_host = 1 AND r.status = 'success' ORDER BY r.id"
+        "WHERE a.is_host = 1 AND r.status = 'success' ORDER BY r.created_at, r.id"
     )
     return {row["dt"]: row["v"] for row in rows if row["v"]}
 

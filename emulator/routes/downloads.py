@@ -87,24 +87,11 @@ def download_config(world, request):
         for key in ("wifiSsid", "wifiKey"):
             if options.get(key):
                 config[key] = options[key]
-    config["files"] = _network_files(wifi, options.get("wifiSsid"), options.get("wifiKey"))
-    config["connectivity"] = "connman"
     if str(options.get("developmentMode")).lower() in ("true", "1"):
         config["developmentMode"] = True
     if str(options.get("secureboot")).lower() in ("true", "1"):
         config["installer"] = {"secureboot": True}
     return json_response(config)
-
-
-def _network_files(wifi: bool, ssid, key) -> dict:
-    """The connman files balenaOS images of that era carry in their boot partition."""
-    settings = ("[global]\nOfflineMode=false\nTimeUpdates=manual\n\n[WiFi]\nEnable=true\nTethering=false\n\n"
-                "[Wired]\nEnable=true\nTethering=false\n\n[Bluetooth]\nEnable=true\nTethering=false")
-    network = "[service_home_ethernet]\nType = ethernet\nNameservers = 8.8.8.8,8.8.4.4"
-    if wifi:
-        network += f"\n\n[service_home_wifi]\nType = wifi\nName = {ssid or ''}\nPassphrase = {key or ''}" \
-                   "\nNameservers = 8.8.8.8,8.8.4.4"
-    return {"network/settings": settings, "network/network.config": network}
 
 
 def _poll_interval(minutes) -> int:

@@ -9,6 +9,9 @@ from ..auth.access import declared
 
 MIN_POLL_INTERVAL_MS = 600_000
 POLL_INTERVAL = "RESIN_SUPERVISOR_POLL_INTERVAL"
+# What balenaCloud adds to every device's config unless the fleet or the device sets it (users may
+# not: these names are blacklisted for them).
+SUPERVISOR_DEFAULTS = {"RESIN_SUPERVISOR_NATIVE_LOGGER": "true"}
 _HIDDEN_CONFIG = re.compile(r"^(BALENA|RESIN)_UI")
 _LABEL_FROM_CONFIG = {
     "RESIN_SUPERVISOR_UPDATE_STRATEGY": "io.resin.update.strategy",
@@ -36,8 +39,9 @@ def _pairs(tx, resource: str, parent_field: str, parent_id, key: str = "name") -
 def config_vars(tx, app_id, device_id=None) -> dict:
     values = _pairs(tx, "application_config_variable", "application", app_id)
     values.update(_pairs(tx, "device_config_variable", "device", device_id))
-    config = {name: value for name, value in values.items()
-              if not _HIDDEN_CONFIG.match(name) and name != "RESIN_HOST_LOG_TO_DISPLAY"}
+    config = dict(SUPERVISOR_DEFAULTS)
+    config.update((name, value) for name, value in values.items()
+                  if not _HIDDEN_CONFIG.match(name) and name != "RESIN_HOST_LOG_TO_DISPLAY")
     try:
         poll = max(int(config.get(POLL_INTERVAL, MIN_POLL_INTERVAL_MS)), MIN_POLL_INTERVAL_MS)
     except (TypeError, ValueError):

@@ -134,6 +134,7 @@ def seed(tx, device_types: dict) -> dict:
 
     accounts.add_fleet_member(tx, demo, seeded["factory-gateways"].id, "developer")
     accounts.add_team(tx, organizations["acme"], "field-ops", [demo], {seeded["warehouse-scanners"].id: "observer"})
+    os_fleets.seed_esr(tx, now, device_types)
 
     credentials = _user_credentials(tx, DEMO_USER, demo, "demo")
     lobby = tx.get("device", device_ids["lobby-screen"])

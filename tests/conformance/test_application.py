@@ -65,6 +65,9 @@ def test_get_by_id_slug_uuid_and_missing(balena, factory):
         balena.models.application.get(999999)
     with pytest.raises(exceptions.ApplicationNotFound):
         balena.models.application.get("nobody/no-such-fleet")
+    with pytest.raises(exceptions.RequestError) as beyond_32_bits:   # an error, as PostgreSQL gives, not "not found"
+        balena.models.application.get(2 ** 31)
+    assert beyond_32_bits.value.status_code == 400 and "out of range for type integer" in beyond_32_bits.value.message
 
 
 def test_get_directly_accessible_and_context(balena, factory):

@@ -283,8 +283,13 @@ def test_supervisor_target_state(balena, factory):
     app = factory.fleet()
     made = factory.release(app)
     registered = factory.device(app)
+    balena.models.application.config_var.set(app["id"], "BALENA_SUPERVISOR_PERSISTENT_LOGGING", "true")
     state = balena.models.device.get_supervisor_target_state(registered["uuid"])
     assert set(state) == {"local", "dependent"}
+    config = state["local"]["config"]
+    assert config["BALENA_SUPERVISOR_PERSISTENT_LOGGING"] == "true", "the fleet's own config variable"
+    assert config["RESIN_SUPERVISOR_NATIVE_LOGGER"] == "true", "the supervisor default balenaCloud adds"
+    assert config["RESIN_SUPERVISOR_POLL_INTERVAL"] == "600000"
     fleet_state = balena.models.device.get_supervisor_target_state_for_app(app["id"])
     assert isinstance(fleet_state, dict) and fleet_state
     release_uuid = balena.pine.get({"resource": "release", "id": made["release"]["id"],

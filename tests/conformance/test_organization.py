@@ -1,6 +1,8 @@
 """models.organization with its memberships, membership tags and invites."""
 from __future__ import annotations
 
+import base64
+
 import pytest
 from balena import exceptions
 
@@ -43,13 +45,18 @@ def test_create_and_remove(balena, admin):
     assert admin.rows(f"organization?$select=id&$filter=id eq {created['id']}") == []
 
 
-def test_create_with_logo_uses_multipart(balena, admin, tmp_path):
+def test_create_with_logo_uses_multipart_and_stores_the_logo(balena, admin, tmp_path):
     logo = tmp_path / "logo.png"
-    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    content = b"\x89PNG\r\n\x1a\n" + bytes(range(32))
+    logo.write_bytes(content)
     name = unique_name("Conf Logo ")
     with open(logo, "rb") as image:
         created = balena.models.organization.create(name, None, image)
     assert created["name"] == name and created["handle"]
+    stored = balena.models.organization.get(created["id"], {"$select": ["name", "logo_image"]})["logo_image"]
+    assert stored["filename"] == "logo.png" and stored["content_type"] == "image/png"
+    assert stored["size"] == len(content)
+    assert stored["href"] == "data:image/png;base64," + base64.b64encode(content).decode()
     balena.models.organization.remove(created["id"])
 
 

@@ -38,7 +38,7 @@ def test_max_satisfying_version(balena):
     assert recommended in [v["raw_version"] for v in versions if v.get("is_recommended")]
     exact = versions[-1]["raw_version"]
     assert balena.models.os.get_max_satisfying_version("raspberrypi3", exact) == exact
-    assert balena.models.os.get_max_satisfying_version("raspberrypi3", ">=999.0.0") is None
+    assert balena.models.os.get_max_satisfying_version("raspberrypi3", ">=9999.0.0") is None   # ESR lines are 20xx
 
 
 def test_download_size_and_download(balena):

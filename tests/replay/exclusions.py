@@ -22,6 +22,7 @@ FAKE_SUPERVISOR = "the body is the recorder's fake supervisor's canned answer (R
 MALFORMED = "malformed request: open-balena answered 500, the issue requires a 4xx with a message"
 UNEXPLAINED_400 = "invalid body: open-balena answered an empty 400, the issue requires a message"
 SECOND_USER = "a second user signs up in balenaCloud; open-balena has no sign-up (README §5.4)"
+CLOUD_CONFIG_JSON = "balenaCloud's config.json has no `files` or `connectivity` keys; open-balena's older one has"
 
 _TABLE = [
     ((5, 705), SKIP, SECOND_USER),
@@ -31,6 +32,7 @@ _TABLE = [
     ((21, 103, 104, 106, 108, 156, 158, 159, 161, 178, 243, 245, 261, 262, 296, 701), SKIP, CLOUD_FIELD),
     ((188, 655, 657, 660, 663, 664, 665, 668, 669), SKIP, CLOUD_ENDPOINT),
     ((256, 258), STATUS_ONLY, FAKE_SUPERVISOR),
+    ((703,), STATUS_ONLY, CLOUD_CONFIG_JSON),
     ((555, 556, 621, 624, 625, 631, 633, 635, 636, 637, 639, 648, 750), CLIENT_ERROR, MALFORMED),
     ((609, 610, 618, 622, 626), CLIENT_ERROR, UNEXPLAINED_400),
 ]
@@ -50,7 +52,11 @@ CLOUD_ONLY_FIELDS = {
     "is_accessible_by_support_until__date": "TypeDevice, TypeApplication",
     "is_discoverable": "TypeApplication", "is_stored_at__repository_url": "TypeApplication",
     "is_created_by__user": "ReleaseType",
-    "has_past_due_invoice_since__date": "OrganizationType",
+    "has_past_due_invoice_since__date": "OrganizationType", "logo_image": "OrganizationType",
     "organization_membership_role": "OrganizationMembershipType",
     "effective_seat_role": "OrganizationMembershipType",
 }
+
+# Config variables balenaCloud adds to every device's target state (the official SDK's own docs show
+# them in `get_supervisor_target_state`); open-balena adds none.
+CLOUD_CONFIG_DEFAULTS = ("RESIN_SUPERVISOR_NATIVE_LOGGER",)

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import requests
 
-from .exclusions import CLIENT_ERROR, CLOUD_ONLY_FIELDS, EXCLUSIONS, SKIP, STATUS_ONLY
+from .exclusions import CLIENT_ERROR, CLOUD_CONFIG_DEFAULTS, CLOUD_ONLY_FIELDS, EXCLUSIONS, SKIP, STATUS_ONLY
 from .id_map import IdMap
 from .outcome import Outcome
 from .shapes import differences
@@ -17,6 +17,8 @@ from .truncation import restore, restore_path
 
 _ODATA_RESOURCE = re.compile(r"^/v\d+/(?P<resource>[A-Za-z_]+)(?P<key>\([^)]*\))?(?P<rest>/[^?]*)?")
 TIMEOUT = 60
+
+_CLOUD_EXTRAS = frozenset(CLOUD_ONLY_FIELDS) | frozenset(CLOUD_CONFIG_DEFAULTS)
 
 
 def body_format(response: requests.Response) -> tuple[str, object]:
@@ -144,7 +146,7 @@ class Replayer:
             return outcome
         if outcome.expected_format == "json":
             expected = self._data_keys(raw["response_body"])
-            outcome.problems.extend(differences(expected, actual, extra_allowed=frozenset(CLOUD_ONLY_FIELDS)))
+            outcome.problems.extend(differences(expected, actual, extra_allowed=_CLOUD_EXTRAS))
         return outcome
 
     def _data_keys(self, value, parent: str = ""):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..declare import Grant, Resource, Reverse
 from . import access
 from .keyed_values import tag
-from .shorthand import SERVER, link, string, timestamp
+from .shorthand import SERVER, json_value, link, string, timestamp
 
 ORGANIZATION = Resource(
     name="organization",
@@ -12,6 +12,7 @@ ORGANIZATION = Resource(
         string("name", required=True),
         string("handle"),
         # balenaCloud only
+        json_value("logo_image"),   # a WebResource, uploaded as a multipart file part
         timestamp("has_past_due_invoice_since__date", write=SERVER),
     ),
     unique=(("handle",),),

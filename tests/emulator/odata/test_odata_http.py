@@ -175,3 +175,30 @@ def test_multipart_bodies(api):
     response = api("POST", "/v7/device_tag", data={"device": "2", "tag_key": "form"},
                    files={"value_file": ("logo.png", b"\x89PNG", "image/png")})
     assert response.status_code == 201 and response.json()["tag_key"] == "form"
+
+
+@pytest.mark.parametrize("target, column", [
+    ("/v7/device(2147483648)?$select=id", "(id)"),
+    ("/v7/device(@id)?$select=id&@id=4294967296", "(id)"),
+    ("/v7/device?$select=id&$filter=id eq 99999999999", "(id)"),
+    ("/v7/device?$select=id&$filter=id ge -2147483649", "(id)"),
+    ("/v7/device?$select=id&$filter=id in (1, 2147483648)", "(id)"),
+    ("/v7/device?$select=id&$filter=belongs_to__application eq 2147483648", "(belongs_to__application)"),
+    ("/v7/device?$select=id&$filter=belongs_to__application/id eq 2147483648", "(belongs_to__application/id)"),
+    ("/v7/device?$select=id&$filter=memory_usage gt 9999999999", "(memory_usage)"),
+    ("/v7/application?$select=id&$filter=owns__device/any(d:d/id eq 2147483648)", "(d/id)"),
+    ("/v7/device_tag(device=2147483648,tag_key='temp')", "(device)"),
+], ids=lambda value: value[:70])
+def test_a_value_beyond_32_bits_for_an_integer_column_is_an_error_not_an_empty_answer(api, target, column):
+    response = api("GET", target)
+    assert response.status_code == 400, response.text
+    message = response.json()
+    assert message.startswith("Invalid request: value \"") and "is out of range for type integer" in message
+    assert message.endswith(column)
+
+
+def test_the_32_bit_range_itself_and_big_integer_columns_still_answer(api):
+    assert api("GET", "/v7/device(2147483647)?$select=id").json() == {"d": []}
+    assert api("GET", "/v7/device?$select=id&$filter=id ge -2147483648 and id eq 2").json() == {"d": [{"id": 2}]}
+    assert api("GET", "/v7/device?$select=id&$filter=storage_size eq 99999999999").json() == {"d": []}
+    assert api("GET", "/v7/device?$select=id&$top=2147483648&$filter=id eq 2").json() == {"d": [{"id": 2}]}

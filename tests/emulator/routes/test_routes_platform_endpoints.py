@@ -52,6 +52,11 @@ def test_download_is_a_small_deterministic_image(api):
     assert api.get("/download?deviceType=nope&version=1").status_code == 404
 
 
+# The keys of a real config.json, and nothing else (no `files`, no `connectivity`).
+CONFIG_KEYS = ("apiEndpoint", "apiKey", "appUpdatePollInterval", "applicationId", "deltaEndpoint", "deviceType",
+               "listenPort", "logsEndpoint", "mixpanelToken", "registryEndpoint", "userId", "vpnEndpoint", "vpnPort")
+
+
 def test_download_config_creates_a_provisioning_key(api):
     body = {"appId": api.ids["fleet_one"], "version": "v5.1.20", "deviceType": "raspberrypi3",
             "network": "wifi", "wifiSsid": "lab", "wifiKey": "secret", "appUpdatePollInterval": 10}
@@ -59,10 +64,14 @@ def test_download_config_creates_a_provisioning_key(api):
     assert config["applicationId"] == api.ids["fleet_one"] and config["deviceType"] == "raspberrypi3"
     assert config["userId"] == api.ids["alice"] and config["appUpdatePollInterval"] == 600_000
     assert config["wifiSsid"] == "lab" and config["listenPort"] == 48484
+    assert sorted(config) == sorted(CONFIG_KEYS + ("wifiSsid", "wifiKey"))
     whoami = api.get("/actor/v1/whoami", headers={"Authorization": f"Bearer {config['apiKey']}"}).json()
     assert whoami["actorType"] == "application"
     query = api.get(f"/download-config?appId={api.ids['fleet_one']}&version=v5.1.20", headers=api.session("alice"))
-    assert query.json()["appUpdatePollInterval"] == 60_000
+    assert query.json()["appUpdatePollInterval"] == 60_000 and sorted(query.json()) == sorted(CONFIG_KEYS)
+    development = api.get(f"/download-config?appId={api.ids['fleet_one']}&version=v5.1.20&developmentMode=true",
+                          headers=api.session("alice")).json()
+    assert sorted(development) == sorted(CONFIG_KEYS + ("developmentMode",)) and development["developmentMode"] is True
     headers = api.session("alice")
     assert api.post("/download-config", json={"version": "1"}, headers=headers).json() == "An appId is required."
     assert api.post("/download-config", json={"appId": 1}, headers=headers).json() == "A version is required."

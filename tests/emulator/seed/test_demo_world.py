@@ -26,26 +26,45 @@ def test_passwords_are_stored_hashed(query):
     assert all(row["password"].startswith("pbkdf2_sha256$") for row in query('SELECT password FROM "user"'))
 
 
+def _host_releases(query, name: str) -> list:
+    return query("SELECT r.raw_version, r.variant, r.revision, r.status, r.phase FROM release r"
+                 " JOIN application a ON a.id = r.belongs_to__application"
+                 " WHERE a.is_host = 1 AND a.is_public = 1 AND a.app_name = ?", (name,))
+
+
 @pytest.mark.parametrize("slug", os_fleets.HOST_DEVICE_TYPES)
-def test_host_os_fleets_are_public_with_prod_and_dev_releases(query, slug):
-    fleets = query("SELECT a.id, a.is_public, a.is_host FROM application a JOIN device_type d"
-                   " ON d.id = a.is_for__device_type WHERE a.is_host = 1 AND d.slug = ?", (slug,))
-    assert len(fleets) == 1 and fleets[0]["is_public"] == 1
-    releases = query("SELECT semver, variant, status FROM release WHERE belongs_to__application = ?",
-                     (fleets[0]["id"],))
-    assert {(r["semver"], r["variant"]) for r in releases} == {
-        (version, variant) for version in os_fleets.OS_VERSIONS for variant in os_fleets.OS_VARIANTS}
-    assert {r["status"] for r in releases} == {"success"}
+def test_host_os_fleets_hold_balena_os_history_in_prod_and_dev(query, slug):
+    releases = _host_releases(query, slug)
+    raw_versions = {r["raw_version"] for r in releases}
+    assert {"2.88.4+prod", "2.88.4+rev1.prod", "2.88.4+rev1.dev", "2.115.18+rev1.prod"} <= raw_versions
+    assert {f"{version}+{variant}" for version in os_fleets.OS_VERSIONS for variant in ("prod", "dev")} <= raw_versions
+    majors = {int(version.split(".")[0]) for version, _ in os_fleets.OS_HISTORY}
+    assert {2, 5, 6} <= majors and len([r for r in releases if r["revision"] == 1]) == 4
+    assert {r["variant"] for r in releases} == {"prod", "dev"} and {r["status"] for r in releases} == {"success"}
+
+
+@pytest.mark.parametrize("slug", os_fleets.ESR_DEVICE_TYPES)
+def test_esr_fleets_hold_esr_lines(query, slug):
+    fleet = query("SELECT a.id FROM application a JOIN device_type d ON d.id = a.is_for__device_type"
+                  " WHERE a.is_host = 1 AND a.app_name = ? AND d.slug = ?", (f"{slug}-esr", slug))[0]["id"]
+    tags = {r["tag_key"]: r["value"] for r in query("SELECT tag_key, value FROM application_tag WHERE application = ?",
+                                                      (fleet,))}
+    assert tags == {"release-policy": "esr", "esr-sunset": "2023.7.x", "esr-current": "2024.1.x",
+                    "esr-next": "2024.7.x"}
+    releases = _host_releases(query, f"{slug}-esr")
+    assert ("2024.1.3+prod", "current") in {(r["raw_version"], r["phase"]) for r in releases}
+    assert {r["phase"] for r in releases} == {"sunset", "current", "next"}
 
 
 def test_supervisor_fleets_exist_per_architecture(query):
-    rows = query("SELECT a.app_name, a.is_public, a.is_host, o.handle, count(r.id) AS releases"
+    rows = query("SELECT a.app_name, a.is_public, a.is_host, o.handle, group_concat(r.raw_version) AS versions"
                  " FROM application a JOIN organization o ON o.id = a.organization"
                  " LEFT JOIN release r ON r.belongs_to__application = a.id"
                  " WHERE a.app_name LIKE '%-supervisor' GROUP BY a.id")
     assert {row["app_name"] for row in rows} == {f"{arch}-supervisor" for arch in os_fleets.SUPERVISOR_DEVICE_TYPES}
     assert all(row["handle"] == "balena_os" and row["is_public"] == 1 and row["is_host"] == 0 for row in rows)
-    assert all(row["releases"] == len(os_fleets.SUPERVISOR_VERSIONS) for row in rows)
+    assert all(set(row["versions"].split(",")) == set(os_fleets.SUPERVISOR_HISTORY) for row in rows)
+    assert set(os_fleets.SUPERVISOR_VERSIONS) < set(os_fleets.SUPERVISOR_HISTORY)
 
 
 def test_user_fleets_have_releases_services_and_images(query):

@@ -80,8 +80,18 @@ def test_host_os_releases_are_public(served):
     base_url, _ = served
     found = rows(base_url, "/v7/application?$select=slug&$filter=is_host eq true and is_for__device_type/any("
                            "d:d/slug eq 'raspberrypi4-64')&$expand=owns__release($select=raw_version,variant)")
-    assert [fleet["slug"] for fleet in found] == ["balena_os/raspberrypi4-64"]
-    assert {release["variant"] for release in found[0]["owns__release"]} == {"prod", "dev"}
+    assert sorted(fleet["slug"] for fleet in found) == ["balena_os/raspberrypi4-64", "balena_os/raspberrypi4-64-esr"]
+    assert all({release["variant"] for release in fleet["owns__release"]} == {"prod", "dev"} for fleet in found)
+
+
+def test_the_newest_os_of_a_device_type_is_the_default_lines_not_an_esr(served):
+    base_url, _ = served
+    sizes = {}
+    for version in ("latest", "6.0.13+dev", "2024.7.1+dev"):
+        status, body = call(base_url, "GET", f"/device-types/v1/raspberrypi3/images/{version}/download-size")
+        assert status == 200
+        sizes[version] = json.loads(body)["size"]
+    assert sizes["latest"] == sizes["6.0.13+dev"] != sizes["2024.7.1+dev"]
 
 
 def test_devices_carry_state_tags_and_service_installs(served):

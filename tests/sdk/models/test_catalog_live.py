@@ -37,7 +37,8 @@ def test_os_versions(shared_sdk):
     raw = [v["raw_version"] for v in versions]
     assert raw and raw == sorted(raw, key=version_sort_key, reverse=True)
     assert {"variant", "os_type", "line", "stripped_version", "based_on_version"} <= set(versions[0])
-    assert len([v for v in versions if v.get("is_recommended")]) == 1
+    recommended_types = [v["os_type"] for v in versions if v.get("is_recommended")]
+    assert sorted(recommended_types) == ["default", "esr"], "one recommended version per OS type"
     both = os_model.get_available_os_versions(["raspberrypi4-64", "raspberrypi3"])
     assert set(both) == {"raspberrypi4-64", "raspberrypi3"}
     everything = os_model.get_all_os_versions("raspberrypi4-64")
