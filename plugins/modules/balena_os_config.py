@@ -129,6 +129,11 @@ device:
   description: Uuid of the device, for a device's config.
   returned: when O(device) is set
   type: str
+device_type:
+  description: Slug of the device type the config is for.
+  returned: always
+  type: str
+  sample: raspberrypi4-64
 version:
   description: The balenaOS release the config is for.
   returned: always
@@ -214,8 +219,8 @@ class OsConfigModule(BalenaModule):
         reasons = mismatches(current, record, wanted)
         if current is not None and not key_valid:
             reasons.append("key")
-        result = {"dest": dest, "fleet": fleet["slug"], "version": release["raw_version"], "reasons": reasons,
-                  "key_made": False}
+        result = {"dest": dest, "fleet": fleet["slug"], "device_type": slug, "version": release["raw_version"],
+                  "reasons": reasons, "key_made": False}
         if device is not None:
             result["device"] = device["uuid"]
         if not reasons:
