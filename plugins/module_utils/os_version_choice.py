@@ -13,6 +13,7 @@ from .errors import ParameterError
 from .sdk.semver_tools import Version, normalize, parse
 
 KEYWORDS = ("latest", "recommended", "default")
+DEFAULT_LINE = "default"
 VARIANTS = ("prod", "dev")
 SHOWN_VERSIONS = 8
 
@@ -76,7 +77,9 @@ def choose_release(releases, device_type, version, variant=None, os_type=None):
     candidates = [r for r in typed if variant is None or r.get("variant") in (variant, None)]
     wanted = (version or "latest").strip()
     if wanted in KEYWORDS:
-        chosen = _by_keyword(typed, wanted, variant)
+        # As the SDK's download does, a keyword means the default line unless another is asked for.
+        line = typed if os_type is not None else [r for r in typed if r.get("os_type") == DEFAULT_LINE] or typed
+        chosen = _by_keyword(line, wanted, variant)
     elif _range_expression(wanted):
         chosen = next((r for r in candidates if _in_range(r, wanted) and (variant or r.get("variant") != "dev")), None)
     else:
