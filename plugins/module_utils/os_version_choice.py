@@ -115,5 +115,8 @@ def _not_found(releases, device_type, version, variant):
     what = "balenaOS {0}{1}".format(version, " ({0})".format(variant) if variant else "")
     if not releases:
         return "{0} is not available: device type {1} has no balenaOS releases".format(what, device_type)
-    newest = ", ".join(r["raw_version"] for r in releases[:SHOWN_VERSIONS])
-    return "{0} is not available for device type {1} (newest: {2})".format(what, device_type, newest)
+    lines = []
+    for line in sorted(set(r.get("os_type") or DEFAULT_LINE for r in releases), key=lambda name: name != DEFAULT_LINE):
+        newest = [r["raw_version"] for r in releases if (r.get("os_type") or DEFAULT_LINE) == line][:SHOWN_VERSIONS]
+        lines.append("{0} line: {1}".format(line, ", ".join(newest)))
+    return "{0} is not available for device type {1} (newest of the {2})".format(what, device_type, "; ".join(lines))
