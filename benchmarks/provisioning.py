@@ -15,19 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
-import tempfile
-import time
 import urllib.parse
 from collections import Counter
 from pathlib import Path
 
-from emulator_launch import call, stage_collection, start_emulator
-from modules_bulk import environment, writable_devices
+from emulator_launch import stage_collection
+from modules_bulk import environment, run_playbook, with_writable_devices, writable_devices
 
 REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 PLAYBOOK = REPO / "benchmarks" / "playbooks" / "provisioning.yml"
 
 
@@ -36,32 +31,11 @@ def endpoint(path):
     return re.sub(r"/\d+/", "/<id>/", urllib.parse.unquote(path).split("?")[0].split("(")[0])
 
 
-def run_playbook(env, extra_vars, url, token):
-    call(url, token, "DELETE", "/_emulator/requests")
-    started = time.perf_counter()
-    result = subprocess.run([str(BIN / "ansible-playbook"), str(PLAYBOOK), "-e", "@" + str(extra_vars)],
-                            env=env, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit("ansible-playbook failed (exit {0}):\n{1}\n{2}".format(
-            result.returncode, result.stdout[-3000:], result.stderr[-3000:]))
-    changed = re.search(r"\bchanged=(\d+)", result.stdout)
-    return call(url, token, "GET", "/_emulator/requests"), seconds, int(changed.group(1)) if changed else None
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", type=int, default=100, help="device configs to write (default: 100)")
     parser.add_argument("--device-type", default="raspberrypi4-64", help="device type of the image")
-    options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as directory:
-        workdir = Path(directory)
-        process, url, credentials = start_emulator(workdir / "credentials.json", "--devices", str(2 * options.devices))
-        try:
-            bench(workdir, url, credentials, options)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with_writable_devices(bench, parser.parse_args())
 
 
 def bench(workdir, url, credentials, options):
@@ -75,7 +49,7 @@ def bench(workdir, url, credentials, options):
     }), encoding="utf-8")
     env = environment(workdir, stage_collection(workdir), url, credentials["api_key"])
     print("config.json of {0} devices, and the recommended {1} image".format(len(devices), options.device_type))
-    runs = [run_playbook(env, extra_vars, url, credentials["admin_token"]) for _run in range(2)]
+    runs = [run_playbook(env, extra_vars, url, credentials["admin_token"], PLAYBOOK) for _run in range(2)]
     image = workdir / "out" / "balenaos.img"
     print("image: {0} bytes".format(image.stat().st_size))
     print()
