@@ -11,14 +11,12 @@ show are kept beside it in ``<dest>.balena.json`` (no secret in it).
 from __future__ import annotations
 
 import json
-import os
 
 from .diff import MASK
 from .sdk.private_file import write_private_file
 
 SECRET_KEYS = ("apiKey", "deviceApiKey", "wifiKey")
 SIDECAR_SUFFIX = ".balena.json"
-DEVICE_KEYS = ("uuid", "deviceId", "registered_at", "deviceApiKey")
 
 
 def read_json(path):
@@ -73,9 +71,3 @@ def write_config(dest, config, record):
     write_private_file(dest, json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_private_file(sidecar_path(dest), json.dumps(record, indent=2, sort_keys=True) + "\n")
 
-
-def file_mode(path):
-    try:
-        return oct(os.stat(path).st_mode & 0o777)
-    except OSError:
-        return None
