@@ -23,9 +23,9 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 def resolve_version(versions: list, version: str) -> str | None:
     """The raw version `version` names: itself (with or without a leading `v`), its `prod` variant
-    when it names none, or the newest non-dev release for a keyword."""
+    when it names none, or the newest release for a keyword."""
     if version in VERSION_KEYWORDS:
-        return next((raw for raw in versions if not raw.endswith("dev")), versions[0] if versions else None)
+        return versions[0] if versions else None
     wanted = version[1:] if version.startswith("v") else version
     for candidate in (wanted, f"{wanted}.{DEFAULT_VARIANT}", f"{wanted}+{DEFAULT_VARIANT}"):
         if candidate in versions:

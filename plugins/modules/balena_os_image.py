@@ -177,7 +177,7 @@ class OsImageModule(BalenaModule):
         outcome = DownloadOutcome()
         try:
             with self.step("downloading the {device_type} {version} image".format(**image)):
-                self.client.models.os.download_to_file(image["device_type"], image["version"], part, etag=etag,
+                self.client.downloads.os_image_to_file(image["device_type"], image["version"], part, etag=etag,
                                                        outcome=outcome)
         except OperationError:
             # The bytes received so far stay in the .part file: the next run resumes from them.

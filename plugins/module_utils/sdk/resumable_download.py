@@ -108,3 +108,17 @@ def _receive(response, target, start, chunk_bytes, outcome):
         finally:
             response.close()
     return True
+
+
+class Downloads(object):
+    """``balena.downloads``, not in the official SDK: large files streamed to disk and resumed."""
+
+    def __init__(self, ctx):
+        self._transport = ctx.transport
+
+    def os_image_to_file(self, device_type_slug, version, target, etag=None, outcome=None):
+        """Stream the balenaOS image of ``device_type_slug`` and an exact ``version`` (as the API
+        lists it, such as ``6.0.13+prod``) into the file ``target``, continuing a partial file whose
+        ETag is ``etag``; returns a ``DownloadOutcome`` (see ``download_to_file``)."""
+        query = {"deviceType": device_type_slug, "version": version}
+        return download_to_file(self._transport, "/download", target, qs=query, etag=etag, outcome=outcome)

@@ -1,4 +1,4 @@
-"""``models.os.download_to_file``: an OS image streamed into a file, resumed with Range where it stops short."""
+"""``balena.downloads.os_image_to_file`` (not in the official SDK): an OS image streamed into a file, resumed with Range where it stops short."""
 from __future__ import annotations
 
 import pytest
@@ -32,7 +32,7 @@ def image(sdk, fresh_emulator):
 def test_a_whole_image_in_one_request(sdk, fresh_emulator, image, tmp_path):
     version, content, etag = image
     target = tmp_path / "os.img"
-    outcome = sdk.models.os.download_to_file(DEVICE_TYPE, version, str(target))
+    outcome = sdk.downloads.os_image_to_file(DEVICE_TYPE, version, str(target))
     assert target.read_bytes() == content
     assert (outcome.size, outcome.etag, outcome.requests, outcome.received, outcome.resumed_from) == (len(content), etag, 1, len(content), 0)
     assert outcome.size == sdk.models.os.get_download_size(DEVICE_TYPE, version)
@@ -42,7 +42,7 @@ def test_a_download_cut_short_resumes_with_range_requests(sdk, fresh_emulator, i
     version, content, _etag = image
     fresh_emulator.inject_fault({"drop": True, "after_bytes": 600000, "path": IMAGE_PATH, "times": 2})
     target = tmp_path / "os.img"
-    outcome = sdk.models.os.download_to_file(DEVICE_TYPE, version, str(target))
+    outcome = sdk.downloads.os_image_to_file(DEVICE_TYPE, version, str(target))
     assert target.read_bytes() == content
     assert outcome.requests == 3 and outcome.received == len(content)
     assert [entry["status"] for entry in _image_requests(fresh_emulator)] == [200, 206, 206]
@@ -52,7 +52,7 @@ def test_a_partial_file_of_the_same_image_continues_where_it_stopped(sdk, fresh_
     version, content, etag = image
     target = tmp_path / "os.img"
     target.write_bytes(content[:1000])
-    outcome = sdk.models.os.download_to_file(DEVICE_TYPE, version, str(target), etag=etag)
+    outcome = sdk.downloads.os_image_to_file(DEVICE_TYPE, version, str(target), etag=etag)
     assert target.read_bytes() == content
     assert (outcome.resumed_from, outcome.received, outcome.requests) == (1000, len(content) - 1000, 1)
     assert [entry["status"] for entry in _image_requests(fresh_emulator)] == [206]
@@ -62,7 +62,7 @@ def test_a_partial_file_of_another_image_starts_over(sdk, fresh_emulator, image,
     version, content, _etag = image
     target = tmp_path / "os.img"
     target.write_bytes(b"x" * 5000)
-    outcome = sdk.models.os.download_to_file(DEVICE_TYPE, version, str(target), etag='"another-image"')
+    outcome = sdk.downloads.os_image_to_file(DEVICE_TYPE, version, str(target), etag='"another-image"')
     assert target.read_bytes() == content and outcome.received == len(content)
     assert [entry["status"] for entry in _image_requests(fresh_emulator)] == [200]
 
@@ -73,7 +73,7 @@ def test_a_download_that_keeps_stopping_fails_and_keeps_what_it_received(sdk, fr
     target = tmp_path / "os.img"
     outcome = DownloadOutcome()
     with pytest.raises(ConnectionFailed, match="stopped at byte"):
-        sdk.models.os.download_to_file(DEVICE_TYPE, version, str(target), outcome=outcome)
+        sdk.downloads.os_image_to_file(DEVICE_TYPE, version, str(target), outcome=outcome)
     kept = target.read_bytes()
     assert 0 < len(kept) < len(content) and content.startswith(kept)
     assert outcome.etag == etag and outcome.requests == 6

@@ -9,7 +9,6 @@ from ..hup import get_hup_action_type
 from ..identifiers import device_type_filter, is_id
 from ..pine import merge
 from ..semver_tools import Version, normalize, parse
-from ..resumable_download import download_to_file
 from .base import Model
 from .os_releases import OS_TYPE_DEFAULT, is_architecture_compatible, versions_by_device_type
 
@@ -120,13 +119,6 @@ class DeviceOs(Model):
             version = normalize(version)
         query = dict(options, deviceType=slug, version=version)
         return self._request("GET", "/download", qs=query, return_raw=True, stream=True)
-
-    def download_to_file(self, device_type, version, target, etag=None, options={}, outcome=None):  # pylint: disable=dangerous-default-value
-        """Not in the official SDK: stream the image of an exact ``version`` into the file ``target``,
-        resuming a partial file whose ETag is ``etag``; returns a ``DownloadOutcome`` (see
-        ``resumable_download.download_to_file``)."""
-        query = dict(options, deviceType=self._slug(device_type), version=version)
-        return download_to_file(self.ctx.transport, "/download", target, qs=query, etag=etag, outcome=outcome)
 
     def get_config(self, slug_or_uuid_or_id, options):
         if options.get("version") is None:
