@@ -70,4 +70,3 @@ def write_config(dest, config, record):
     """Write ``config`` to ``dest`` and its ``record`` beside it, both with mode 0600."""
     write_private_file(dest, json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_private_file(sidecar_path(dest), json.dumps(record, indent=2, sort_keys=True) + "\n")
-
