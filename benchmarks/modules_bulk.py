@@ -97,10 +97,12 @@ def floors(current_variables, variables, devices):
     }
 
 
-def run_playbook(env, extra_vars, url, token):
+def run_playbook(env, extra_vars, url, token, playbook=PLAYBOOK):
+    """Runs ``playbook`` with the extra variables file; returns the requests it sent, the wall seconds
+    and the number of changed tasks."""
     call(url, token, "DELETE", "/_emulator/requests")
     started = time.perf_counter()
-    result = subprocess.run([str(BIN / "ansible-playbook"), str(PLAYBOOK), "-e", "@" + str(extra_vars)],
+    result = subprocess.run([str(BIN / "ansible-playbook"), str(playbook), "-e", "@" + str(extra_vars)],
                             env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
@@ -118,13 +120,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", type=int, default=1000, help="devices to tag (default: 1000)")
     parser.add_argument("--variables", type=int, default=200, help="fleet variables to set (default: 200)")
-    options = parser.parse_args()
+    with_writable_devices(bench, parser.parse_args())
+
+
+def with_writable_devices(work, options):
+    """Runs ``work(workdir, url, credentials, options)`` against an emulator with enough extra devices
+    for ``options.devices`` writable ones, in a temporary directory."""
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
         # The extra devices are spread over every user fleet, of which the demo user may write about two thirds.
         process, url, credentials = start_emulator(workdir / "credentials.json", "--devices", str(2 * options.devices))
         try:
-            bench(workdir, url, credentials, options)
+            work(workdir, url, credentials, options)
         finally:
             process.terminate()
             process.wait(timeout=30)

@@ -11,6 +11,8 @@ command line (`--fault SPEC`). A rule has these keys, all optional but at least 
     drop         true: close the connection without any answer
     lose_answer  true: serve the request (a write takes effect), then close the connection without
                  the answer, as when a connection breaks after the server did its work
+    after_bytes  with drop: serve the request, send the headers and this many bytes of the body,
+                 then close the connection (a download cut short)
     every        fire on every Nth matching request only (default 1: every one)
     path         a regular expression searched in the decoded request target (path and query)
     method       only requests with this method
@@ -32,7 +34,8 @@ from urllib.parse import unquote
 
 from .web.response import Response, text_response
 
-RULE_KEYS = ("status", "retry_after", "latency_ms", "drop", "lose_answer", "every", "path", "method", "times")
+RULE_KEYS = ("status", "retry_after", "latency_ms", "drop", "lose_answer", "after_bytes", "every", "path", "method",
+             "times")
 _HTTP_DATE = re.compile(r"^http-date(?:\+(\d+))?$")
 
 
@@ -48,6 +51,7 @@ class Fault:
     lose_answer: bool = False
     status: Optional[int] = None
     retry_after: Optional[str] = None
+    after_bytes: Optional[int] = None
 
     def response(self) -> Response:
         if self.status == 429:
@@ -127,6 +131,7 @@ class FaultRule:
         self.latency_ms = _integer(rule, "latency_ms", 0) or 0
         self.drop = _boolean(rule.get("drop", False))
         self.lose_answer = _boolean(rule.get("lose_answer", False), "lose_answer")
+        self.after_bytes = _integer(rule, "after_bytes", 0)
         self.every = _integer(rule, "every", 1) or 1
         self.times = _integer(rule, "times", 1)
         self.method = str(rule["method"]).upper() if rule.get("method") else None
@@ -139,6 +144,8 @@ class FaultRule:
             raise FaultRuleError("a rule needs an effect: status, drop, lose_answer or latency_ms")
         if sum((self.status is not None, self.drop, self.lose_answer)) > 1:
             raise FaultRuleError("a rule either answers with a status, drops the connection or loses the answer")
+        if self.after_bytes is not None and not self.drop:
+            raise FaultRuleError("after_bytes needs drop")
         self.matched = 0
         self.fired = 0
 
@@ -169,6 +176,7 @@ class FaultRule:
             "latency_ms": self.latency_ms,
             "drop": self.drop,
             "lose_answer": self.lose_answer,
+            "after_bytes": self.after_bytes,
             "every": self.every,
             "path": self.path,
             "method": self.method,
@@ -223,6 +231,7 @@ class FaultSet:
                 if fault.status is None and not fault.drop and not fault.lose_answer:
                     fault.drop = rule.drop
                     fault.lose_answer = rule.lose_answer
+                    fault.after_bytes = rule.after_bytes
                     fault.status = rule.status
                     fault.retry_after = rule.retry_after
         return fault

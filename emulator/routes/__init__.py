@@ -24,6 +24,7 @@ ROUTE_MODULES = (
     "config",
     "device_types",
     "downloads",
+    "os_images",
     "invitations",
     "builder",
     "odata",

@@ -1,7 +1,6 @@
-"""Device-type manifests: `GET /device-types/v1[/:slug]` and the OS image download size."""
+"""Device-type manifests: `GET /device-types/v1[/:slug]`."""
 from __future__ import annotations
 
-import hashlib
 import re
 
 from ..errors import bad_request, not_found
@@ -10,7 +9,6 @@ from .columns import column
 from .device_types_data import find_device_type, manifest, newest_os_versions
 
 _SLUG = re.compile(r"^[\w-]+$")
-VERSION_KEYWORDS = ("latest", "recommended", "default")
 
 
 def all_types(world, request):
@@ -20,7 +18,7 @@ def all_types(world, request):
         return json_response([manifest(tx, row, newest_os=newest.get(row["id"])) for row in rows])
 
 
-def _device_type(tx, slug: str) -> dict:
+def device_type_row(tx, slug: str) -> dict:
     if not _SLUG.match(slug):
         raise bad_request("Invalid device type")
     row = find_device_type(tx, slug)
@@ -31,7 +29,7 @@ def _device_type(tx, slug: str) -> dict:
 
 def one_type(world, request):
     with world.store.transaction() as tx:
-        row = _device_type(tx, request.params["slug"])
+        row = device_type_row(tx, request.params["slug"])
         return json_response(manifest(tx, row, newest_os=newest_os_versions(tx).get(row["id"]), full=True))
 
 
@@ -47,26 +45,6 @@ def os_versions(tx, device_type_id: int) -> list:
     return [row["v"] for row in rows if row["v"]]
 
 
-def image_size(slug: str, version: str) -> int:
-    """A stable, plausible size in bytes for an OS image (a real one is a few hundred MB)."""
-    digest = hashlib.sha256(f"{slug}:{version}".encode()).digest()
-    return 180_000_000 + int.from_bytes(digest[:4], "big") % 200_000_000
-
-
-def download_size(world, request):
-    slug, version = request.params["slug"], request.params["version"]
-    with world.store.transaction() as tx:
-        row = _device_type(tx, slug)
-        versions = os_versions(tx, row["id"])
-    wanted = version[1:] if version.startswith("v") else version
-    if version in VERSION_KEYWORDS and versions:
-        wanted = versions[0]
-    elif wanted not in versions:
-        raise not_found(f"Device {slug} not found for {version} version")
-    return json_response({"size": image_size(row["slug"], wanted)})
-
-
 def register(router) -> None:
     router.add("GET", "/device-types/v1", all_types)
     router.add("GET", "/device-types/v1/{slug}", one_type)
-    router.add("GET", "/device-types/v1/{slug}/images/{version}/download-size", download_size)

@@ -1,9 +1,7 @@
-"""OS images and device configuration: `GET /download` (a small deterministic fake image),
-`GET|POST /download-config` (a device's config.json, with a new provisioning key) and
+"""Device configuration: `GET|POST /download-config` (a device's config.json, with a new provisioning key) and
 `GET /os/v1/config` (what balenaOS fetches for its VPN and SSH setup)."""
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import urlsplit
 
 from ..auth.api_keys import create_key, expiry_from_body
@@ -11,11 +9,10 @@ from ..auth.caller import ADMIN
 from ..auth.users import ensure_actor
 from ..errors import bad_request, not_found
 from ..store.values import INT4_RANGE, out_of_int4_range
-from ..web.response import Response, json_response
+from ..web.response import json_response
 from .device_types_data import find_device_type
 from .guards import body_object, can_read_app, can_write_app, require_user
 
-IMAGE_BYTES = 4096
 DEFAULT_POLL_INTERVAL_MS = 60_000
 PROVISIONING_KEY_NAME = "Automatically generated provisioning key"
 VPN_HOST = "vpn.emulator.test"
@@ -33,31 +30,6 @@ FAKE_CA = "-----BEGIN CERTIFICATE-----\nZW11bGF0b3IgdGVzdCBDQSwgbm90IGEgcmVhbCBj
 def _api_endpoint(world, request) -> str:
     host = request.header("Host") or urlsplit(world.base_url).netloc or "127.0.0.1"
     return f"http://{host}"
-
-
-def fake_image(seed: str) -> bytes:
-    """IMAGE_BYTES of bytes that depend only on `seed` (the query), so downloads are reproducible."""
-    header = f"balenaOS emulator image\n{seed}\n".encode()
-    blocks, counter = [header], 0
-    while sum(len(block) for block in blocks) < IMAGE_BYTES:
-        blocks.append(hashlib.sha256(f"{seed}:{counter}".encode()).digest())
-        counter += 1
-    return b"".join(blocks)[:IMAGE_BYTES]
-
-
-def download(world, request):
-    query = request.query()
-    slug, version = query.get("deviceType"), query.get("version") or "latest"
-    if not slug:
-        raise bad_request("A device type is required")
-    with world.store.transaction() as tx:
-        device_type = find_device_type(tx, slug)
-    if device_type is None:
-        raise not_found(f"Unknown device type {slug}")
-    seed = "&".join(f"{key}={query[key]}" for key in sorted(query))
-    filename = f"balena-{device_type['slug']}-{version}.img"
-    return Response(200, fake_image(seed), "application/octet-stream",
-                    {"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _options(request) -> dict:
@@ -144,7 +116,6 @@ def os_config(world, request):
 
 
 def register(router) -> None:
-    router.add("GET", "/download", download)
     router.add("GET", "/download-config", download_config)
     router.add("POST", "/download-config", download_config)
     router.add("GET", "^/os/v1/config/?$", os_config)

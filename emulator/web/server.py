@@ -82,7 +82,7 @@ class _Handler(BaseHTTPRequestHandler):
             fault = None if request.path.startswith(TEST_HOOK_PREFIX) else world.faults.pick(request)
             if fault is not None and fault.latency_ms:
                 time.sleep(fault.latency_ms / 1000.0)
-            if fault is not None and fault.drop:
+            if fault is not None and fault.drop and fault.after_bytes is None:
                 world.request_log.record(request.method, request.raw_target, 0, time.monotonic() - started)
                 self._drop_connection()
                 return
@@ -96,6 +96,9 @@ class _Handler(BaseHTTPRequestHandler):
             world.request_log.record(request.method, request.raw_target, response.status, time.monotonic() - started)
             if fault is not None and fault.lose_answer:
                 self._drop_connection()
+                return
+            if fault is not None and fault.drop:
+                self._send_cut(response, fault.after_bytes)
                 return
             self._send(response)
         except (BrokenPipeError, ConnectionResetError):
@@ -140,6 +143,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD" and response.body:
             self.wfile.write(response.body)
+
+    def _send_cut(self, response: Response, after_bytes: int) -> None:
+        """Answer with the full headers but only the first `after_bytes` of the body, then hang up."""
+        self.send_response(response.status)
+        if response.content_type:
+            self.send_header("Content-Type", response.content_type)
+        for name, value in response.headers.items():
+            self.send_header(name, str(value))
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        self.wfile.write(response.body[:after_bytes])
+        self.wfile.flush()
+        self._drop_connection()
 
     def _send_chunks(self, chunks) -> None:
         try:

@@ -7,10 +7,12 @@ from __future__ import annotations
 from .context import SdkContext
 from .logs import Logs
 from .models import Models
+from .resumable_download import Downloads
 
 
 class Balena:
-    """``Balena(settings=None)`` with ``settings``, ``pine``, ``auth`` (and ``auth.two_factor``), ``logs`` and ``models``.
+    """``Balena(settings=None)`` with ``settings``, ``pine``, ``auth`` (and ``auth.two_factor``), ``logs`` and ``models``,
+    plus ``downloads`` (not in the official SDK).
 
     ``settings`` takes the official keys (``balena_host``, ``data_directory`` (False: memory
     only), ``timeout``, ``request_limit``, ...) plus ``api_endpoint``: any http(s) API base URL.
@@ -23,3 +25,4 @@ class Balena:
         self.auth = self._ctx.auth
         self.logs = Logs(self._ctx)
         self.models = Models(self._ctx)
+        self.downloads = Downloads(self._ctx)

@@ -38,7 +38,7 @@ def test_unreadable_specs_are_refused(spec):
     {}, {"every": 2}, {"status": 200}, {"status": 429, "drop": True}, {"status": "x"},
     {"drop": True, "lose_answer": True}, {"lose_answer": "maybe"},
     {"latency_ms": -1}, {"status": 500, "every": 0}, {"status": 500, "path": "("}, {"colour": "red"},
-    {"status": True}, [1, 2],
+    {"status": True}, [1, 2], {"after_bytes": 10}, {"drop": True, "after_bytes": -1},
 ])
 def test_invalid_rules_are_refused(rule):
     with pytest.raises(FaultRuleError):

@@ -1,0 +1,24 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Resolving what an OS module is about (a device type, a balenaOS release) or failing on the option that names it."""
+
+from __future__ import annotations
+
+from .errors import ParameterError
+from .os_version_choice import choose_release
+from .sdk.exceptions import InvalidDeviceType
+
+
+def device_type_slug(module, name, option="device_type"):
+    """The slug of the device type ``name`` (a slug or an alias), or ParameterError on ``option``."""
+    try:
+        return module.client.models.device_type.get(name, {"$select": "slug"})["slug"]
+    except InvalidDeviceType:
+        raise ParameterError(option, "no device type is named {0!r}".format(name)) from None
+
+
+def os_release(module, slug, version, variant):
+    """The available balenaOS release of device type ``slug`` that ``version`` and ``variant`` name."""
+    with module.step("listing the balenaOS versions of device type " + slug):
+        releases = module.client.models.os.get_available_os_versions(slug)
+    return choose_release(releases, slug, version, variant)
