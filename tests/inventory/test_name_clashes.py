@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from inventory_runner import (
-    ansible_env, device_uuid, group_hosts, hosts_of, inventory_list_with_stderr, rename_device, tag_device, write_config,
+    ansible_env, device_uuid, group_hosts, hosts_of, inventory_list_with_stderr, patch_device, rename_device, tag_device,
+    write_config,
 )
 
 SIGNAGE = "fleet_demo_digital_signage"
@@ -111,3 +112,25 @@ def test_a_tag_group_never_takes_a_host_name_of_another_source(fresh_emulator, t
     listing, stderr = inventory_list_with_stderr(static, ansible_env(fresh_emulator), "-i", str(config))
     assert "web1" not in listing
     assert "it is the name of a host" in stderr
+
+
+@pytest.mark.parametrize("taken", ["other-device", "0123456789abcdef0123456789abcdef", "f" * 62])
+def test_a_device_cannot_take_a_uuid_as_its_name(fresh_emulator, tmp_path, taken):
+    uuid = device_uuid(fresh_emulator, "lobby-screen")
+    victim = device_uuid(fresh_emulator, "cafe-screen")
+    name = victim if taken == "other-device" else taken
+    rename_device(fresh_emulator, "lobby-screen", name)
+    config = write_config(tmp_path, {"fleets": ["demo/digital-signage"], "hostnames": ["device_name", "uuid"]})
+    listing, stderr = inventory_list_with_stderr(config, ansible_env(fresh_emulator), "--limit", name)
+    assert _warned(stderr, uuid, name)
+    # The pattern matches no host: neither the impostor nor (named cafe-screen) the device whose uuid it is.
+    assert hosts_of(listing) == []
+
+
+def test_local_mode_never_connects_to_a_name_the_device_chose(fresh_emulator, tmp_path):
+    uuid = device_uuid(fresh_emulator, "lobby-screen")
+    rename_device(fresh_emulator, "lobby-screen", "evil.example.com")
+    patch_device(fresh_emulator, "evil.example.com", ip_address="127.0.0.1 ::1 0.0.0.0")
+    config = write_config(tmp_path, {"fleets": ["demo/digital-signage"], "connection_mode": "local"})
+    listing, _stderr = inventory_list_with_stderr(config, ansible_env(fresh_emulator))
+    assert listing["_meta"]["hostvars"]["evil.example.com"]["ansible_host"] == uuid + ".local"
