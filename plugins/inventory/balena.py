@@ -123,6 +123,11 @@ options:
         loopback address or C(*.localhost) name), an empty name, a name starting with C(-), and a name with
         whitespace or a character a C(--limit) pattern gives a meaning to (a comma, a colon, C(!), C(&), C(*),
         C(?), C([), C(]), C(~), C(@), quotes, backslash) is replaced by the device's uuid, with a warning naming the device.
+        Loopback addresses count in every form the resolver accepts (C(127.1), C(0), C(0x7f000001), C(2130706433)).
+        A blank device name is replaced too (with the warning), not skipped for the next choice.
+      - So is a name equal to a group name (C(all), C(ungrouped), the groups of O(group_by), groups of other
+        inventory sources, groups made by C(groups) and C(keyed_groups)), and a name that looks like a device uuid
+        (32 or 62 hexadecimal characters, or any device's uuid) other than the device's own.
       - Names that never change while the device exists are V(uuid) and V(short_uuid). V(device_name) and
         templates change when someone renames the device, moves it to another fleet or retags it, and AWX then
         deletes the host and creates a new one (losing its host variables, facts and job history).
@@ -165,7 +170,9 @@ options:
         and C(offline), C(status_), C(os_), C(release_) (then the first 7 characters of the commit), and C(tag_)
         for both C(tag_<key>) and C(tag_<key>_<value>).
       - Characters other than letters, digits and C(_) become C(_), so names are valid and Ansible does not warn.
-    type: dict
+      - A group name from device data (an empty prefix, or C(keyed_groups) without a leading separator) that names
+        the controller (C(localhost), ...), is C(all) or C(ungrouped), or is the name of a host of another source is
+        not made; a warning names the device or the group.
     default: {}
   fetch_variables:
     description:
@@ -197,7 +204,8 @@ options:
         the Python that has the collection's libraries; set C(ansible_python_interpreter) in C(group_vars) (see
         O(python_interpreter)).
       - V(local) connects with ssh to the host OS on port 22222 as C(root), at the device's LAN address
-        (see O(local_networks)).
+        (see O(local_networks)); a device that lists no usable IP address gets C(ansible_host=<uuid>.local), the
+        mDNS name balenaOS announces, never its host name.
       - V(cloudlink) connects with ssh to the host OS through the balena cloud, as C(balena ssh) does, with the
         connection plugin P(balena.cloud.cloudlink#connection); host C(<uuid>.balena), port 22222, the balena
         username, and the tunnel's address. The route and the token are worked out when a connection starts,
