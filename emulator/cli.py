@@ -7,6 +7,8 @@ import sys
 from . import app
 from .faults import FaultRuleError, FaultSet, parse_rule_spec
 from .seed import SEED_KINDS, credentials_file, seeding
+from .simulation.settings import SimulationError, fault_pick, parse_fault_spec, seconds
+from .simulation.simulator import simulator
 
 MAX_DEVICES = 1_000_000
 
@@ -38,6 +40,54 @@ def _non_negative(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must not be negative")
     return value
+
+
+def _simulation_fault(text: str) -> dict:
+    try:
+        return parse_fault_spec(text)
+    except SimulationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(text: str) -> float:
+    try:
+        return seconds("the value", float(text))
+    except (ValueError, SimulationError) as exc:
+        raise argparse.ArgumentTypeError(str(exc) if isinstance(exc, SimulationError) else "must be a number") from exc
+
+
+def _add_simulation_options(serve) -> None:
+    group = serve.add_argument_group(
+        "simulated devices",
+        "Devices that poll their target state and follow it: a new release or host OS is noticed after "
+        "a delay, downloaded (progress reported through the state endpoint), then run. Off by default.")
+    group.add_argument("--simulate", action="store_true",
+                       help="simulate every device (online ones poll and follow their target; offline ones "
+                            "stay offline)")
+    group.add_argument("--simulate-notice-delay", type=_seconds, metavar="S",
+                       help="seconds from seeing a new target to starting its download (default: 2)")
+    group.add_argument("--simulate-download", type=_seconds, metavar="S",
+                       help="seconds a download takes from 0 to 100%% (default: 3)")
+    group.add_argument("--simulate-poll-interval", type=_seconds, metavar="S",
+                       help="seconds between two target state polls (default: 1)")
+    group.add_argument("--simulate-reboot", type=_seconds, metavar="S",
+                       help="seconds a device stays offline while rebooting (default: 2)")
+    group.add_argument("--simulate-fault", type=_simulation_fault, action="append", default=[], metavar="SPEC",
+                       help="make chosen simulated devices fail: fail_update (the update aborts, the device "
+                            "keeps what it ran) or offline (it drops offline when it should start the "
+                            "update), picked by uuids or a seeded fraction, e.g. fail_update:fraction=0.1:"
+                            "seed=7 or offline:uuids=<uuid>,<uuid>; repeatable")
+
+
+def _configure_simulation(world, options) -> None:
+    sim = simulator(world)
+    timings = {name: getattr(options, "simulate_" + option) for name, option in (
+        ("notice_delay_s", "notice_delay"), ("download_s", "download"), ("poll_interval_s", "poll_interval"),
+        ("reboot_s", "reboot")) if getattr(options, "simulate_" + option) is not None}
+    sim.settings.timings = sim.settings.timings.updated(timings)
+    sim.settings.faults = [fault_pick(rule) for rule in options.simulate_fault]
+    if options.simulate:
+        sim.enable_every_device()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "repeatable")
     serve.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS",
                        help="add this many milliseconds to every request")
+    _add_simulation_options(serve)
     return parser
 
 
@@ -86,6 +137,7 @@ def serve(options: argparse.Namespace) -> int:
     if options.latency_ms:
         world.faults.add({"latency_ms": options.latency_ms})
     credentials = seeding.seed_once(world, options.seed, options.devices)
+    _configure_simulation(world, options)
     try:
         server = app.start_server(world, options.host, options.port)
     except OSError as exc:
