@@ -5,7 +5,8 @@
   `poll_interval_s`, `reboot_s`) and `faults` (a list of `{kind, uuids?, fraction?, seed?}`, replacing
   the current ones).
 - `PUT /_emulator/simulation/devices/<uuid>`: simulate this device; optional `online` (connect or
-  drop it), per-device timings, and `fail_update` / `offline` (true/false) that override the faults.
+  drop it), per-device timings, and `fail_update` / `offline` (true/false) that override the faults;
+  `fail_update: false` also lets the device try again a target it failed.
 - `DELETE /_emulator/simulation/devices/<uuid>`: stop simulating it (it keeps its last state).
 """
 from __future__ import annotations
@@ -79,6 +80,8 @@ def simulate_device(world, request):
     if device is None:
         raise ApiError(404, f"No device {request.params['uuid']}")
     online = options.pop("online", None)
+    if options.get("fail_update") is False:
+        device.failed.clear()   # the cause is gone: the device tries its target again
     device.overrides.update(options)
     if online is True and not device.online:
         device.connect(0.0)
