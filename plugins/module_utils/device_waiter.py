@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from .device_conditions import WAIT_OPTIONS, describe_conditions, where_device_is
 from .query_filters import all_of, one_or_many
+from .timestamps import canonical
 
 IDS_PER_REQUEST = 500   # keeps the `id in (...)` filter of a poll well under URL limits
 LAGGARDS_IN_MESSAGE = 10
@@ -20,7 +21,7 @@ SHORT = 7
 
 
 def _now_text():
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return canonical(datetime.now(timezone.utc).isoformat())
 
 
 class WaitResult(object):

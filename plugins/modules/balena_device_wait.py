@@ -127,7 +127,7 @@ converged:
     seen_at:
       description: When the waiter first saw the device meet the conditions (UTC, ISO 8601).
       type: str
-      sample: "2026-12-06T21:50:13Z"
+      sample: "2030-01-31T12:00:42.123Z"
     after:
       description: Seconds from the start of the wait to that poll.
       type: float
