@@ -59,7 +59,6 @@ def _where(device):
     return ", ".join(parts)
 
 
-
 def _shown(row):
     return {"id": row["id"], "uuid": row["uuid"], "device_name": row.get("device_name")}
 
@@ -108,5 +107,5 @@ class DeviceWaiter(object):
             polls += 1
         return WaitResult(
             converged,
-            [dict(_shown(row), **where_device_is(row)) for _, row in sorted(pending.items())],
+            [dict(_shown(pending[device_id]), **where_device_is(pending[device_id])) for device_id in sorted(pending)],
             polls, self._clock() - started, self.conditions)
