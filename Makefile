@@ -1,17 +1,21 @@
 # Entry points for a fresh checkout. Each builds its own virtual environment (.venv) first.
 #   make demo   start the emulator with demo data and show what a client sees
 #   make test   every test suite, ansible-test sanity, then the integration targets
+#   make docs   the documentation site, built offline into build/docs
 
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration compat clean
+.PHONY: demo test docs venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration compat clean
 
 demo: venv
 	tools/demo.sh
 
 test: venv
 	tools/test-all.sh
+
+docs: venv
+	tools/build-docs.sh
 
 venv:
 	tools/make-venv.sh

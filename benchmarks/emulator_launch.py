@@ -33,6 +33,13 @@ def start_emulator(credentials: Path, *serve_args: str):
     raise SystemExit("the emulator wrote no credentials")
 
 
+def stop_emulator(process) -> None:
+    """Stops an emulator `start_emulator` started, and waits for it."""
+    process.terminate()
+    process.wait(timeout=30)
+    process.stdout.close()
+
+
 def call(url: str, token: str, method: str, path: str):
     """One request with a bearer token; the decoded JSON answer, or None for an empty one."""
     request = urllib.request.Request(url + path, method=method, headers={"Authorization": "Bearer " + token})

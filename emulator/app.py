@@ -14,8 +14,9 @@ from .odata.service import ODataService
 from .request_log import RequestLog
 from .schema import registry
 from .store import Store
+from .store.budget import DEFAULT_QUERY_BUDGET_MS
 from .web.router import Router
-from .web.server import EmulatorServer
+from .web.server import DEFAULT_READ_TIMEOUT, EmulatorServer
 from .world import World
 
 MEMORY = ":memory:"
@@ -48,14 +49,16 @@ class RuntimeState:
         return value
 
 
-def build_world(db_path: str = MEMORY, admin_token: str | None = None, *, secret: bytes | None = None) -> World:
+def build_world(db_path: str = MEMORY, admin_token: str | None = None, *, secret: bytes | None = None,
+                query_budget_ms: int = DEFAULT_QUERY_BUDGET_MS) -> World:
     """A ready World over the database at `db_path` (a file, or `:memory:`).
 
     The JWT secret and the admin token are kept in the database, so a file database keeps its
     sessions and token across restarts; `admin_token` or `secret`, when given, replace them.
+    `query_budget_ms` bounds the CPU time of the queries one request compiles from its URL (0: none).
     """
     hooks.load()
-    store = Store(db_path, registry.RESOURCES)
+    store = Store(db_path, registry.RESOURCES, query_budget_ms=query_budget_ms)
 
     state = RuntimeState(store)
     secret = state.remember("jwt_secret", secret.hex() if secret else None, lambda: secrets.token_hex(32))
@@ -79,9 +82,11 @@ def build_world(db_path: str = MEMORY, admin_token: str | None = None, *, secret
     return world
 
 
-def start_server(world: World, host: str = "127.0.0.1", port: int = 8080) -> EmulatorServer:
-    """Binds the server (port 0 picks a free one) and records its URL in the world; not yet serving."""
-    server = EmulatorServer(world, host, port)
+def start_server(world: World, host: str = "127.0.0.1", port: int = 8080,
+                 read_timeout: float = DEFAULT_READ_TIMEOUT) -> EmulatorServer:
+    """Binds the server (port 0 picks a free one) and records its URL in the world; not yet serving.
+    A connection that sends nothing for `read_timeout` seconds is closed."""
+    server = EmulatorServer(world, host, port, read_timeout)
     world.base_url = server.base_url
     world.heartbeat.start()
     return server

@@ -9,6 +9,8 @@ from .faults import FaultRuleError, FaultSet, parse_rule_spec
 from .seed import SEED_KINDS, credentials_file, seeding
 from .simulation.settings import SimulationError, fault_pick, parse_fault_spec, seconds
 from .simulation.simulator import simulator
+from .store.budget import DEFAULT_QUERY_BUDGET_MS
+from .web.server import DEFAULT_READ_TIMEOUT
 
 MAX_DEVICES = 1_000_000
 
@@ -49,7 +51,7 @@ def _simulation_fault(text: str) -> dict:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
-def _seconds(text: str) -> float:
+def _simulation_seconds(text: str) -> float:
     try:
         return seconds("the value", float(text))
     except (ValueError, SimulationError) as exc:
@@ -64,13 +66,13 @@ def _add_simulation_options(serve) -> None:
     group.add_argument("--simulate", action="store_true",
                        help="simulate every device (online ones poll and follow their target; offline ones "
                             "stay offline)")
-    group.add_argument("--simulate-notice-delay", type=_seconds, metavar="S",
+    group.add_argument("--simulate-notice-delay", type=_simulation_seconds, metavar="S",
                        help="seconds from seeing a new target to starting its download (default: 2)")
-    group.add_argument("--simulate-download", type=_seconds, metavar="S",
+    group.add_argument("--simulate-download", type=_simulation_seconds, metavar="S",
                        help="seconds a download takes from 0 to 100%% (default: 3)")
-    group.add_argument("--simulate-poll-interval", type=_seconds, metavar="S",
+    group.add_argument("--simulate-poll-interval", type=_simulation_seconds, metavar="S",
                        help="seconds between two target state polls (default: 1)")
-    group.add_argument("--simulate-reboot", type=_seconds, metavar="S",
+    group.add_argument("--simulate-reboot", type=_simulation_seconds, metavar="S",
                        help="seconds a device stays offline while rebooting (default: 2)")
     group.add_argument("--simulate-fault", type=_simulation_fault, action="append", default=[], metavar="SPEC",
                        help="make chosen simulated devices fail: fail_update (the update aborts, the device "
@@ -88,6 +90,14 @@ def _configure_simulation(world, options) -> None:
     sim.settings.faults = [fault_pick(rule) for rule in options.simulate_fault]
     if options.simulate:
         sim.enable_every_device()
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("must be a number of seconds") from exc
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a finite number of seconds, not negative")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,16 +132,24 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--fault", type=_fault_rule, action="append", default=[], metavar="SPEC",
                        help="inject a fault, e.g. 429:retry_after=2:every=3, 503:path=^/v7/device:times=2, "
                             "drop:every=5, 429:retry_after=http-date+5 (keys: status, retry_after, latency_ms, "
-                            "drop, every, path, method, times; the same rules as POST /_emulator/faults); "
+                            "drop, lose_answer, every, path, method, times; the same rules as POST /_emulator/faults); "
                             "repeatable")
     serve.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS",
                        help="add this many milliseconds to every request")
+    serve.add_argument("--read-timeout", type=_seconds, default=DEFAULT_READ_TIMEOUT, metavar="SECONDS",
+                       help="close a connection that sends nothing for this long (an idle keep-alive connection "
+                            "or a request that stalls) or whose request head, or then body, takes longer in all "
+                            "(open tunnels and log streams are not affected); 0 never "
+                            f"closes (default: {DEFAULT_READ_TIMEOUT:g})")
+    serve.add_argument("--query-budget-ms", type=_non_negative, default=DEFAULT_QUERY_BUDGET_MS, metavar="MS",
+                       help="stop a request's OData queries after this much CPU time and answer 400, so that a "
+                            f"costly query cannot hold other callers; 0 never stops (default: {DEFAULT_QUERY_BUDGET_MS})")
     _add_simulation_options(serve)
     return parser
 
 
 def serve(options: argparse.Namespace) -> int:
-    world = app.build_world(options.db, options.admin_token)
+    world = app.build_world(options.db, options.admin_token, query_budget_ms=options.query_budget_ms)
     for rule in options.fault:
         world.faults.add(rule)
     if options.latency_ms:
@@ -139,7 +157,7 @@ def serve(options: argparse.Namespace) -> int:
     credentials = seeding.seed_once(world, options.seed, options.devices)
     _configure_simulation(world, options)
     try:
-        server = app.start_server(world, options.host, options.port)
+        server = app.start_server(world, options.host, options.port, options.read_timeout)
     except OSError as exc:
         print(f"emulator: cannot listen on {options.host}:{options.port}: {exc}", file=sys.stderr)
         return 1

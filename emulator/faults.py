@@ -9,6 +9,8 @@ command line (`--fault SPEC`). A rule has these keys, all optional but at least 
                  written out in full, sent as given
     latency_ms   milliseconds to wait before answering (alone, the request is then served normally)
     drop         true: close the connection without any answer
+    lose_answer  true: serve the request (a write takes effect), then close the connection without
+                 the answer, as when a connection breaks after the server did its work
     every        fire on every Nth matching request only (default 1: every one)
     path         a regular expression searched in the decoded request target (path and query)
     method       only requests with this method
@@ -30,7 +32,7 @@ from urllib.parse import unquote
 
 from .web.response import Response, text_response
 
-RULE_KEYS = ("status", "retry_after", "latency_ms", "drop", "every", "path", "method", "times")
+RULE_KEYS = ("status", "retry_after", "latency_ms", "drop", "lose_answer", "every", "path", "method", "times")
 _HTTP_DATE = re.compile(r"^http-date(?:\+(\d+))?$")
 
 
@@ -43,6 +45,7 @@ class Fault:
     """What to do to one request: wait, then drop the connection or answer with `status`."""
     latency_ms: int = 0
     drop: bool = False
+    lose_answer: bool = False
     status: Optional[int] = None
     retry_after: Optional[str] = None
 
@@ -80,14 +83,14 @@ def _integer(rule: dict, key: str, minimum: int) -> Optional[int]:
     return number
 
 
-def _boolean(value) -> bool:
+def _boolean(value, key="drop") -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.lower() in ("true", "1", "yes", "false", "0", "no", ""):
         return value.lower() in ("true", "1", "yes")
     if isinstance(value, int):
         return bool(value)
-    raise FaultRuleError("drop must be true or false")
+    raise FaultRuleError(f"{key} must be true or false")
 
 
 def _retry_after(value) -> Optional[str]:
@@ -123,6 +126,7 @@ class FaultRule:
         self.retry_after = _retry_after(rule.get("retry_after"))
         self.latency_ms = _integer(rule, "latency_ms", 0) or 0
         self.drop = _boolean(rule.get("drop", False))
+        self.lose_answer = _boolean(rule.get("lose_answer", False), "lose_answer")
         self.every = _integer(rule, "every", 1) or 1
         self.times = _integer(rule, "times", 1)
         self.method = str(rule["method"]).upper() if rule.get("method") else None
@@ -131,10 +135,10 @@ class FaultRule:
             self._path_regex = re.compile(self.path) if self.path else None
         except (re.error, TypeError) as exc:
             raise FaultRuleError(f"path is not a valid regular expression: {exc}") from exc
-        if self.status is None and not self.drop and not self.latency_ms:
-            raise FaultRuleError("a rule needs an effect: status, drop or latency_ms")
-        if self.status is not None and self.drop:
-            raise FaultRuleError("a rule either answers with a status or drops the connection")
+        if self.status is None and not self.drop and not self.lose_answer and not self.latency_ms:
+            raise FaultRuleError("a rule needs an effect: status, drop, lose_answer or latency_ms")
+        if sum((self.status is not None, self.drop, self.lose_answer)) > 1:
+            raise FaultRuleError("a rule either answers with a status, drops the connection or loses the answer")
         self.matched = 0
         self.fired = 0
 
@@ -164,6 +168,7 @@ class FaultRule:
             "retry_after": self.retry_after,
             "latency_ms": self.latency_ms,
             "drop": self.drop,
+            "lose_answer": self.lose_answer,
             "every": self.every,
             "path": self.path,
             "method": self.method,
@@ -215,8 +220,9 @@ class FaultSet:
                     continue
                 fault = fault or Fault()
                 fault.latency_ms += rule.latency_ms
-                if fault.status is None and not fault.drop:
+                if fault.status is None and not fault.drop and not fault.lose_answer:
                     fault.drop = rule.drop
+                    fault.lose_answer = rule.lose_answer
                     fault.status = rule.status
                     fault.retry_after = rule.retry_after
         return fault

@@ -4,8 +4,9 @@
 Usage: demo_summary.py CREDENTIALS_JSON
 
 CREDENTIALS_JSON holds at least ``api_url``, ``username`` and ``password`` (the file the
-emulator writes with ``--credentials-file``). The script logs in, then lists fleets with their
-device counts and devices with their status, as a reader would with the balena dashboard.
+emulator writes with ``--credentials-file``). The script logs in, then lists the account's own fleets
+with their device counts and devices with their status, as the balena dashboard does: the public
+host-OS fleets every account can read are not the account's and are left out.
 """
 import json
 import sys
@@ -14,7 +15,12 @@ import requests
 
 TIMEOUT = 30
 
-FLEETS_QUERY = "/v7/application?$select=id,slug&$expand=owns__device/$count"
+# "Fleets I can access" (of my organizations, or through a fleet membership or team), as the
+# dashboard and the SDK's application.get_all ask for them.
+FLEETS_QUERY = (
+    "/v7/application?$select=id,slug&$expand=owns__device/$count"
+    "&$filter=is_directly_accessible_by__user/any(dau:1 eq 1)"
+)
 DEVICES_QUERY = (
     "/v7/device?$select=device_name,uuid,is_online,overall_status"
     "&$expand=belongs_to__application($select=slug)"
@@ -71,7 +77,7 @@ def main(argv):
     )
 
     print("Logged in to %s as %s\n" % (api_url, credentials["username"]))
-    print("Fleets (%d)" % len(fleets))
+    print("Your fleets (%d)" % len(fleets))
     print(table(["FLEET", "ID", "DEVICES"], [[f["slug"], f["id"], device_count(f)] for f in fleets]))
     print("\nDevices (%d)" % len(devices))
     print(table(

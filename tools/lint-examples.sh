@@ -9,11 +9,12 @@ if [ ! -x "$venv/bin/ansible-lint" ]; then
     echo "lint: $venv has no ansible-lint (it is pinned for ansible-core 2.21 only); skipped"
     exit 0
 fi
+bin=$(cd "$venv/bin" && pwd)  # absolute, for use from examples/
 link=.cache/collections/ansible_collections/balena/cloud
 if [ ! -e "$link" ]; then
     mkdir -p "$(dirname "$link")"
     ln -s "$PWD" "$link"
 fi
 cd examples
-PATH="$PWD/../$venv/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$PWD/../.cache/collections" \
+PATH="$bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$PWD/../.cache/collections" \
     ansible-lint --offline --profile production ./*.yml

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The oldest supported environment, ansible-core 2.19 on Python 3.11, in .venv-3.11: the unit, SDK
-# and inventory tests, ansible-test sanity and the integration targets. Skipped (with a message)
+# inventory and AWX tests, ansible-test sanity and the integration targets. Skipped (with a message)
 # where no Python 3.11 is installed.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -13,7 +13,7 @@ export BALENA_PYTHON=$python VENV=${COMPAT_VENV:-.venv-3.11}
 tools/make-venv.sh || exit 1
 
 failed=()
-tools/run-pytest.sh tests/unit tests/sdk tests/inventory || failed+=(pytest)
+tools/run-pytest.sh tests/unit tests/sdk tests/inventory tests/awx || failed+=(pytest)
 tools/sanity.sh || failed+=(sanity)
 tools/integration.sh || failed+=(integration)
 if [ ${#failed[@]} -gt 0 ]; then

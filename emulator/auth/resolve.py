@@ -8,9 +8,8 @@ that has expired, or whose user changed their `jwt_secret` since, is refused wit
 from __future__ import annotations
 
 import hmac
-import json
 
-from ..errors import unauthorized
+from ..errors import ApiError, unauthorized
 from . import jwt
 from .access import user_scope
 from .api_keys import is_expired
@@ -26,8 +25,8 @@ def _body_token(request) -> str | None:
     if not request.body or len(request.body) > _MAX_BODY_TOKEN_SCAN or "json" not in content_type:
         return None
     try:
-        body = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+        body = request.json()
+    except ApiError:
         return None
     token = body.get("_token") if isinstance(body, dict) else None
     return token if isinstance(token, str) and token else None

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import base64
-from email import policy
+from email import errors, policy
 from email.parser import BytesParser
+
+from ..errors import bad_request
+
+IMAGE_FIELDS = ("logo_image",)
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp")
 
 
 def read_body(request):
@@ -12,6 +17,7 @@ def read_body(request):
         return request.json()
     envelope = f"Content-Type: {content_type}\r\n\r\n".encode() + request.body
     message = BytesParser(policy=policy.HTTP).parsebytes(envelope)
+    _check_framing(message)
     body = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
@@ -22,8 +28,25 @@ def read_body(request):
         if filename is None:
             body[name] = payload.decode(part.get_content_charset() or "utf-8", "replace")
         else:
+            _check_file_type(name, part.get_content_type())
             body[name] = web_resource(filename, part.get_content_type(), payload)
     return body
+
+
+def _check_framing(message) -> None:
+    """A body whose boundaries are missing or cut off (a truncated upload) is refused, not half read."""
+    if any(isinstance(defect, (errors.NoBoundaryInMultipartDefect, errors.StartBoundaryNotFoundDefect))
+           for defect in message.defects):
+        raise bad_request("Invalid request: the multipart/form-data body has no part starting with its boundary")
+    if any(isinstance(defect, errors.CloseBoundaryNotFoundDefect) for defect in message.defects):
+        raise bad_request("Invalid request: the multipart/form-data body ends without its closing boundary "
+                          "(truncated?)")
+
+
+def _check_file_type(name: str, content_type: str) -> None:
+    if name in IMAGE_FIELDS and content_type not in IMAGE_TYPES:
+        raise bad_request(f"Invalid request: {name} must be an image ({', '.join(IMAGE_TYPES)}), "
+                          f"not {content_type}")
 
 
 def web_resource(filename: str, content_type: str, payload: bytes) -> dict:

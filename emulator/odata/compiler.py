@@ -10,6 +10,7 @@ import itertools
 from ..schema.declare import COMPUTED
 from ..store.tables import quote
 from ..store.timestamps import normalise_instant
+from ..store.values import INT4_RANGE, INT4_TYPES, out_of_int4_range
 from .catalog import Catalog, column_sql
 from .describe import describe
 from .syntax import AliasRef, Binary, Call, CountTail, In, InvalidQuery, LambdaTail, Literal, Not, Path
@@ -22,8 +23,6 @@ _TIMELIKE = {"datetime", "date"}
 _COMPARE = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 # Ids, links and integer fields are PostgreSQL `integer` columns in the real API: a value beyond
 # 32 bits compared with one is an error there, not a comparison that matches nothing.
-_INT4_TYPES = ("integer", "fk")
-_INT4_RANGE = range(-2 ** 31, 2 ** 31)
 _ARITHMETIC = {"add": "+", "sub": "-", "mul": "*", "div": "/", "mod": "%"}
 _SIMPLE_FUNCTIONS = {
     # name: (sql function, argument kinds, result kind)
@@ -151,9 +150,7 @@ class Compiler:
         if semi_join is not None:
             return semi_join
         if node.op in ("and", "or"):
-            left, left_params, _ = self.expr(node.left, scope)
-            right, right_params, _ = self.expr(node.right, scope)
-            return f"({left} {node.op.upper()} {right})", left_params + right_params, "boolean"
+            return self.chain(node, scope)
         left, left_params, left_kind = self.expr(node.left, scope)
         right, right_params, right_kind = self.expr(node.right, scope)
         if node.op in _ARITHMETIC:
@@ -172,6 +169,21 @@ class Compiler:
         if node.op == "ne":
             return f"({left} IS NOT {right})", params, "boolean"
         return f"({left} {_COMPARE[node.op]} {right})", params, "boolean"
+
+    def chain(self, node: Binary, scope: Scope):
+        """`a or b or c` (parsed as `(a or b) or c`) as one flat SQL list: nested parentheses would soon
+        overflow SQLite's parser stack, and the compiler would recurse once per operand."""
+        operands = []
+        while isinstance(node.left, Binary) and node.left.op == node.op:
+            operands.append(node.right)
+            node = node.left
+        operands += [node.right, node.left]
+        parts, params = [], []
+        for operand in reversed(operands):
+            sql, operand_params, _ = self.expr(operand, scope)
+            parts.append(sql)
+            params += operand_params
+        return "(" + f" {node.op.upper()} ".join(parts) + ")", params, "boolean"
 
     @staticmethod
     def _is_literal(node: Binary) -> bool:
@@ -200,10 +212,12 @@ class Compiler:
     def _check_int4(self, column, value, scope: Scope) -> None:
         if isinstance(value, AliasRef):
             value = self.aliases.get(value.name)
-        if not isinstance(value, Literal) or value.type != "integer" or value.value in _INT4_RANGE:
+        if not isinstance(value, Literal) or value.type not in ("integer", "real"):
             return
-        if self._column_type(column, scope) in _INT4_TYPES:
-            raise InvalidQuery(f'value "{value.value}" is out of range for type integer ({describe(column)})')
+        if INT4_RANGE.start <= value.value < INT4_RANGE.stop:
+            return
+        if self._column_type(column, scope) in INT4_TYPES:
+            raise InvalidQuery(out_of_int4_range(value.value, describe(column)))
 
     def _column_type(self, node, scope: Scope) -> str | None:
         """The declared type of the column a plain path ends at ("fk" for a link), else None."""

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..store.timestamps import normalise_instant, parse_duration
 from .lexer import Token, tokenize
+from .limits import MAX_NESTING, check_growth, check_height, expression_too_deep
 from .syntax import (
     AliasRef, Binary, Call, CountTail, In, LambdaTail, Literal, MalformedUrl, Not, OrderItem, Path,
 )
@@ -45,6 +46,7 @@ class _Parser:
     def __init__(self, text: str):
         self.tokens = tokenize(text)
         self.pos = 0
+        self.nesting = 0
 
     # -- token helpers
     def peek(self, offset: int = 0) -> Token:
@@ -74,17 +76,28 @@ class _Parser:
 
     # -- grammar
     def expression(self):
+        # Every nested expression (parentheses, arguments, lambdas, $count filters) comes through here.
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise expression_too_deep()
         node = self.negation()
         while self.at_word("and", "or"):
             op = self.next().value
             node = Binary(op, node, self.negation())
+        self.nesting -= 1
         return node
 
     def negation(self):
-        if self.at_word("not") and not (self.peek(1).kind == "punct" and self.peek(1).value == "/"):
+        negations = 0
+        while self.at_word("not") and not (self.peek(1).kind == "punct" and self.peek(1).value == "/"):
             self.pos += 1
-            return Not(self.negation())
-        return self.comparison()
+            negations += 1
+            if self.nesting + negations > MAX_NESTING:
+                raise expression_too_deep()
+        node = self.comparison()
+        for _ in range(negations):
+            node = Not(node)
+        return node
 
     def comparison(self):
         node = self.additive()
@@ -208,6 +221,12 @@ def parse_filter(text: str):
         raise MalformedUrl("empty expression")
     node = parser.expression()
     parser.expect_end()
+    return _bounded(node)
+
+
+def _bounded(node):
+    check_height(node)
+    check_growth(node)
     return node
 
 
@@ -220,7 +239,7 @@ def parse_orderby(text: str) -> tuple:
         descending = True   # pinejs: no direction means descending
         if parser.at_word("asc", "desc"):
             descending = parser.next().value == "desc"
-        items.append(OrderItem(expr, descending))
+        items.append(_bounded(OrderItem(expr, descending)))
         if parser.at_punct(","):
             parser.pos += 1
             continue

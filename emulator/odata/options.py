@@ -6,6 +6,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from .expression import parse_filter, parse_literal, parse_orderby
+from .limits import MAX_NESTING, too_deep
 from .syntax import Expand, MalformedUrl, QueryOptions, integer_value
 
 _IGNORED = ("$format", "$inlinecount", "$count")
@@ -54,7 +55,9 @@ def _parse_unsigned(text: str) -> int:
     return integer_value(text)
 
 
-def _parse_expand(text: str) -> tuple:
+def _parse_expand(text: str, depth: int) -> tuple:
+    if depth > MAX_NESTING:
+        raise too_deep("$expand")
     items = []
     for raw_item in split_top_level(text, ","):
         item = raw_item.strip()
@@ -69,12 +72,14 @@ def _parse_expand(text: str) -> tuple:
             item, count = item[: -len("/$count")], True
         if not _NAME.match(item):
             raise MalformedUrl(f"bad $expand item {item!r}")
-        options = _parse_pairs(split_top_level(options_text, ";&"), nested=True) if options_text else QueryOptions()
+        options = _parse_pairs(split_top_level(options_text, ";&"), depth) if options_text else QueryOptions()
         items.append(Expand(item, options, count))
     return tuple(items)
 
 
-def _parse_pairs(pairs: list[str], nested: bool) -> QueryOptions:
+def _parse_pairs(pairs: list[str], depth: int) -> QueryOptions:
+    """`depth` is 0 for the request's own options, 1 and more inside `$expand`."""
+    nested = depth > 0
     values: dict = {}
     aliases: dict = {}
     custom: dict = {}
@@ -97,7 +102,7 @@ def _parse_pairs(pairs: list[str], nested: bool) -> QueryOptions:
     return QueryOptions(
         select=select,
         filter=parse_filter(values["$filter"]) if "$filter" in values else None,
-        expand=_parse_expand(values["$expand"]) if "$expand" in values else (),
+        expand=_parse_expand(values["$expand"], depth + 1) if "$expand" in values else (),
         orderby=parse_orderby(values["$orderby"]) if "$orderby" in values else (),
         top=_parse_unsigned(values["$top"]) if "$top" in values else None,
         skip=_parse_unsigned(values["$skip"]) if "$skip" in values else None,
@@ -110,4 +115,4 @@ def _parse_pairs(pairs: list[str], nested: bool) -> QueryOptions:
 def parse_query(raw_query: str) -> QueryOptions:
     """`raw_query` is what follows `?`, percent-encoded or not."""
     decoded = unquote(raw_query)
-    return _parse_pairs(split_top_level(decoded, "&"), nested=False)
+    return _parse_pairs(split_top_level(decoded, "&"), depth=0)

@@ -32,6 +32,9 @@ def _json(value):
 
 
 _CONVERTERS = {"fk": _fk, "boolean": _boolean, "biginteger": _big, "json": _json}
+# Rows one answer may hold, counting each time an expanded row is repeated under another parent:
+# `$expand` chains that go back and forth between two resources grow exponentially otherwise.
+MAX_ANSWER_ROWS = 1_000_000
 
 
 class Reader:
@@ -45,18 +48,20 @@ class Reader:
 
     # -- public
     def rows(self, resource, options: QueryOptions, where: tuple = ("", [])) -> list[dict]:
-        return [row for _, row in self._select(resource, options, where, None, paginate=True)]
+        selected = self._select(resource, options, where, None, paginate=True)
+        _check_answer_size(sum(weight for _, _, weight in selected))
+        return [row for _, row, _ in selected]
 
     def count(self, resource, options: QueryOptions, where: tuple = ("", [])) -> int:
         conditions, params = self._conditions(resource, "t", options, where)
         sql = f"SELECT COUNT(*) FROM {quote(resource.name)} t" + self._where(conditions)
-        return self.tx.connection.execute(sql, params).fetchone()[0]
+        return self.tx.run_query(sql, params)[0][0]
 
     def ids(self, resource, options: QueryOptions, where: tuple, action: str) -> list[int]:
         """Ids of rows matching the filter and `where` that the caller may `action`."""
         conditions, params = self._conditions(resource, "t", options, where, action)
         sql = f"SELECT t.id FROM {quote(resource.name)} t" + self._where(conditions) + " ORDER BY t.id"
-        return [row[0] for row in self.tx.connection.execute(sql, params).fetchall()]
+        return [row[0] for row in self.tx.run_query(sql, params)]
 
     # -- building blocks
     @staticmethod
@@ -94,7 +99,8 @@ class Reader:
         return fields
 
     def _select(self, resource, options: QueryOptions, where: tuple, link_column: str | None, paginate: bool):
-        """(link value, shaped row) pairs in the requested order. `link_column` groups rows under parents."""
+        """(link value, shaped row, rows in it with its expansions) in the requested order. `link_column`
+        groups rows under parents."""
         expansions = [(expand, self._navigation(resource, expand.name)) for expand in options.expand]
         fields = self._selected_fields(resource, options)
         columns = ["t.id"]
@@ -121,13 +127,14 @@ class Reader:
                 value = record[first_field + offset]
                 row[name] = convert(value) if convert is not None and value is not None else value
             shaped.append(row)
+        weights = [1] * len(shaped)
         for expand, navigation in expansions:
             if navigation.to_one:
                 keys = [record[extra[navigation.column]] for record in records]
             else:
                 keys = [record[0] for record in records]
-            self._expand(expand, navigation, keys, shaped)
-        return [(record[1], row) for record, row in zip(records, shaped)]
+            self._expand(expand, navigation, keys, shaped, weights)
+        return [(record[1], row, weight) for record, row, weight in zip(records, shaped, weights)]
 
     def _fetch(self, resource, options: QueryOptions, where: tuple, selected: tuple, paginate: bool) -> list:
         """`selected`: the SQL of the columns and its parameters."""
@@ -139,15 +146,14 @@ class Reader:
         table = quote(resource.name)
         if not (paginate and (options.top is not None or options.skip is not None)):
             sql = f"SELECT {', '.join(columns)} FROM {table} t" + self._where(conditions) + order_by
-            return self.tx.connection.execute(sql, column_params + params + order_params).fetchall()
+            return self.tx.run_query(sql, column_params + params + order_params)
         # Page through ids first, so computed columns are evaluated for the returned rows only.
         page_sql = f"SELECT t.id FROM {table} t" + self._where(conditions) + order_by + " LIMIT ? OFFSET ?"
         page_params = params + order_params + [-1 if options.top is None else options.top, options.skip or 0]
-        page = [row[0] for row in self.tx.connection.execute(page_sql, page_params).fetchall()]
+        page = [row[0] for row in self.tx.run_query(page_sql, page_params)]
         position = {row_id: index for index, row_id in enumerate(page)}
         sql = f"SELECT {', '.join(columns)} FROM {table} t WHERE t.id IN ({','.join(map(str, page))})"
-        return sorted(self.tx.connection.execute(sql, column_params).fetchall(),
-                      key=lambda record: position[record[0]])
+        return sorted(self.tx.run_query(sql, column_params), key=lambda record: position[record[0]])
 
     def _navigation(self, resource, name):
         navigation = self.catalog.navigation(resource, name)
@@ -155,7 +161,7 @@ class Reader:
             raise InvalidQuery(f"unknown navigation {resource.name}.{name} in $expand")
         return navigation
 
-    def _expand(self, expand, navigation, keys: list, shaped: list) -> None:
+    def _expand(self, expand, navigation, keys: list, shaped: list, weights: list) -> None:
         wanted = sorted({key for key in keys if key is not None})
         target = navigation.target
         link = "id" if navigation.to_one else navigation.column
@@ -166,17 +172,27 @@ class Reader:
             conditions, params = self._conditions(target, "t", expand.options, (in_list, []))
             sql = (f'SELECT t."{link}", COUNT(*) FROM {quote(target.name)} t' + self._where(conditions)
                    + f' GROUP BY t."{link}"')
-            counts = dict(self.tx.connection.execute(sql, params).fetchall())
+            counts = dict(self.tx.run_query(sql, params))
             for key, row in zip(keys, shaped):
                 row[expand.name] = counts.get(key, 0)
             return
         groups: dict = {}
-        for key, child in self._select(target, expand.options, (in_list, []), link, paginate=False):
+        child_weights = {}
+        for key, child, weight in self._select(target, expand.options, (in_list, []), link, paginate=False):
             groups.setdefault(key, []).append(child)
+            child_weights[id(child)] = weight
         skip = expand.options.skip or 0
         top = expand.options.top
-        for key, row in zip(keys, shaped):
+        for index, (key, row) in enumerate(zip(keys, shaped)):
             children = groups.get(key, ())
             if skip or top is not None:
                 children = children[skip: None if top is None else skip + top]
             row[expand.name] = [dict(child) for child in children] if navigation.to_one else list(children)
+            weights[index] += sum(child_weights[id(child)] for child in children)
+            _check_answer_size(weights[index])
+
+
+def _check_answer_size(rows: int) -> None:
+    if rows > MAX_ANSWER_ROWS:
+        raise InvalidQuery(f"the answer would hold more than {MAX_ANSWER_ROWS} rows with their expansions; "
+                           "ask for fewer with $top, $filter or less nested $expand")

@@ -16,7 +16,7 @@ from .permissions import Permissions
 from .reader import Reader
 from .syntax import AliasRef, Binary, InvalidQuery, MalformedUrl, Path, QueryOptions
 from .target import parse_target
-from .write_check import WriteCheck
+from .write_check import WriteCheck, unstored_row_matches
 
 # v6 is served by the same engine and model: the real server still answers it, and the SDK uses v7.
 _VERSIONED = re.compile(r"^/(v6|v7)/")
@@ -145,8 +145,9 @@ class ODataService:
         with self.store.transaction() as tx:
             permissions = self._permissions(tx, caller)
             permissions.rule(resource, "create")
-            new_id = tx.insert(resource, body, caller, client=True)
             rule_sql, params = permissions.sql(resource, "t", "create")
+            new_id = tx.insert(resource, body, caller, client=True,
+                               may_create=lambda row: unstored_row_matches(tx, resource, row, (rule_sql, params)))
             if rule_sql:
                 found = tx.connection.execute(
                     f'SELECT 1 FROM "{resource.name}" t WHERE t.id = ? AND {rule_sql}', [new_id, *params]

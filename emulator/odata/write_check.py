@@ -6,13 +6,15 @@ A row the caller may update before the change must, after it:
   that let that field change;
 - point every link the write re-pointed at a row the caller may read.
 Otherwise the whole request is refused with 401 and its transaction rolled back, as for a create.
+A create that conflicts with a stored row is judged on the row it would have made, so that a caller
+who may not make it learns nothing of the row it conflicts with.
 """
 from __future__ import annotations
 
 import json
 
 from ..errors import ApiError, unauthorized
-from ..store.tables import quote
+from ..store.tables import quote, stored_fields
 
 
 class WriteCheck:
@@ -96,3 +98,16 @@ class WriteCheck:
             f"SELECT 1 FROM {quote(target.name)} t WHERE t.id = ?{restriction}", [value, *params]).fetchone()
         if not found:
             raise unauthorized()
+
+
+def unstored_row_matches(tx, resource, row: dict, rule: tuple) -> bool:
+    """Whether a row that is not stored (a create that conflicts with a stored row) matches a rule
+    compiled over the alias `t`."""
+    rule_sql, params = rule
+    if not rule_sql:
+        return True
+    names = ["id", *(field.name for field in stored_fields(resource))]
+    columns = ", ".join(f"? AS {quote(name)}" for name in names)
+    found = tx.connection.execute(f"SELECT 1 FROM (SELECT {columns}) t WHERE {rule_sql}",
+                                  [row.get(name) for name in names] + list(params)).fetchone()
+    return found is not None

@@ -10,6 +10,7 @@ from ..auth.api_keys import create_key, expiry_from_body
 from ..auth.caller import ADMIN
 from ..auth.users import ensure_actor
 from ..errors import bad_request, not_found
+from ..store.values import INT4_RANGE, out_of_int4_range
 from ..web.response import Response, json_response
 from .device_types_data import find_device_type
 from .guards import body_object, can_read_app, can_write_app, require_user
@@ -77,6 +78,8 @@ def download_config(world, request):
     if not str(app_id).isdigit():
         raise bad_request("An appId is required.")
     app_id = int(app_id)
+    if app_id not in INT4_RANGE:
+        raise bad_request(f"Invalid request: {out_of_int4_range(app_id, 'appId')}")
     with world.store.transaction() as tx:
         app = tx.get("application", app_id)
         if app is None or not can_read_app(caller, app_id):

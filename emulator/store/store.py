@@ -5,6 +5,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 
+from .budget import DEFAULT_QUERY_BUDGET_MS, QueryBudget
 from .functions import register_functions
 from .tables import create_missing
 from .transaction import Transaction
@@ -12,9 +13,10 @@ from .transaction import Transaction
 
 class Store:
     """`Store(db_path, resources)`: `db_path` is a file or ":memory:"; `resources` the declared Resources
-    (a dict by name or an iterable). Tables are named as the resources; missing ones are created."""
+    (a dict by name or an iterable). Tables are named as the resources; missing ones are created.
+    `query_budget_ms` bounds the CPU time of the client queries of one transaction (0: no bound)."""
 
-    def __init__(self, db_path: str, resources, world=None):
+    def __init__(self, db_path: str, resources, world=None, query_budget_ms: int = DEFAULT_QUERY_BUDGET_MS):
         values = resources.values() if isinstance(resources, dict) else resources
         self.resources = {resource.name: resource for resource in values}
         self.world = world
@@ -24,6 +26,7 @@ class Store:
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=NORMAL")
         register_functions(self.connection)
+        self.budget = QueryBudget(self.connection, query_budget_ms)
         self._depth = 0
         self._references = self._index_references()
         with self.lock:

@@ -5,7 +5,7 @@ import re
 import sqlite3
 from datetime import datetime, timezone
 
-from ..errors import ApiError, bad_request, conflict
+from ..errors import ApiError, bad_request, conflict, unauthorized
 from ..hooks.base import WriteOp, hooks_for
 from ..schema.declare import COMPUTED, CREATE_ONLY, SERVER, Field
 from .tables import BASE_COLUMNS, quote, stored_fields
@@ -36,6 +36,7 @@ class Transaction:
         self.store = store
         self.connection = store.connection
         self.world = store.world
+        self.query_seconds = 0.0   # CPU time the client queries of this transaction used
 
     # -- reading
     def now(self) -> str:
@@ -49,6 +50,11 @@ class Transaction:
 
     def execute(self, sql: str, params=()):
         return self.connection.execute(sql, params)
+
+    def run_query(self, sql: str, params=()) -> list:
+        """All rows of SQL compiled from a client's query, run within the store's query budget; what the
+        database refuses as too complex or too costly answers 400."""
+        return self.store.budget.run(self, sql, params)
 
     def get(self, resource, id) -> dict | None:
         rows = self.find(resource, id=id)
@@ -76,8 +82,10 @@ class Transaction:
         return row
 
     # -- writing
-    def insert(self, resource, values: dict, caller=None, *, client: bool = False) -> int:
-        """Creates a row through the hooks; returns its id. `client=True` drops what clients may not set."""
+    def insert(self, resource, values: dict, caller=None, *, client: bool = False, may_create=None) -> int:
+        """Creates a row through the hooks; returns its id. `client=True` drops what clients may not set.
+        `may_create(row)`, when given, judges the row that conflicts with a unique key: a caller who may
+        not create it gets 401, not word of the row it conflicts with."""
         resource = self.store.resource(resource)
         if client:
             values = self.client_body(resource, values, caller)
@@ -97,6 +105,8 @@ class Transaction:
         try:
             cursor = self.connection.execute(sql, [row[name] for name in names])
         except sqlite3.IntegrityError as error:
+            if may_create is not None and not may_create(row):
+                raise unauthorized() from error
             raise conflict(unique_message(error)) from error
         op.id = cursor.lastrowid
         op.values = self._decode(resource, row)

@@ -99,6 +99,14 @@ def _text(field, value):
     return value
 
 
+INT4_TYPES = ("integer", "fk")       # 32-bit columns, as in the real API's database
+INT4_RANGE = range(-2 ** 31, 2 ** 31)
+
+
+def out_of_int4_range(value, column: str) -> str:
+    return f'value "{value}" is out of range for type integer ({column})'
+
+
 def to_stored(field, value):
     """The stored form of `value` for `field`, or an ApiError(400) that says what is wrong."""
     if value is None:
@@ -109,6 +117,8 @@ def to_stored(field, value):
         stored = _convert(field, value)
     except _WrongType:
         raise ApiError(400, f"Invalid request: {field.name} must be {EXPECTED.get(field.type, field.type)}") from None
+    if field.type == "fk" and stored not in INT4_RANGE:   # ids; some integer fields hold more (memory_total)
+        raise ApiError(400, f"Invalid request: {out_of_int4_range(value, field.name)}")
     if field.choices is not None and stored not in field.choices and value not in field.choices:
         raise ApiError(400, "Check constraint violated")
     return stored

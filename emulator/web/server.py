@@ -1,6 +1,7 @@
 """The threaded HTTP/1.1 server: reads a request, applies injected faults, dispatches, logs."""
 from __future__ import annotations
 
+import io
 import socket
 import sys
 import time
@@ -8,13 +9,15 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from ..errors import ApiError
+from .deadline_reader import DeadlineReader
+from .framing import Refused, read_body
 from .request import Request
 from .response import Response
 
 TEST_HOOK_PREFIX = "/_emulator/"
 MAX_BODY_BYTES = 512 * 1024        # the real API's JSON body limit (then 413)
 MAX_HEAD_BYTES = 16 * 1024         # Node's default limit for the request line and headers (then 431)
-PAYLOAD_TOO_LARGE = b"<!DOCTYPE html><title>Error</title><pre>PayloadTooLargeError: request entity too large</pre>"
+DEFAULT_READ_TIMEOUT = 30.0        # seconds a connection may stay silent, and a request's head or body take
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -22,8 +25,9 @@ class EmulatorServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, world, host: str = "127.0.0.1", port: int = 8080):
+    def __init__(self, world, host: str = "127.0.0.1", port: int = 8080, read_timeout: float = DEFAULT_READ_TIMEOUT):
         self.world = world
+        self.read_timeout = read_timeout or None   # 0: wait for ever
         super().__init__((host, port), _Handler)
 
     @property
@@ -32,31 +36,23 @@ class EmulatorServer(ThreadingHTTPServer):
         return f"http://{host}:{port}"
 
 
-def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
-    if "chunked" in (handler.headers.get("Transfer-Encoding") or "").lower():
-        chunks = []
-        while True:
-            size = int(handler.rfile.readline().split(b";")[0].strip() or b"0", 16)
-            if size == 0:
-                handler.rfile.readline()
-                return b"".join(chunks)
-            chunks.append(handler.rfile.read(size))
-            handler.rfile.readline()
-    length = int(handler.headers.get("Content-Length") or 0)
-    return handler.rfile.read(length) if length > 0 else b""
-
-
 def _head_size(handler: BaseHTTPRequestHandler) -> int:
     return len(handler.requestline) + sum(len(name) + len(value) + 4 for name, value in handler.headers.items())
 
 
-def _limit_answer(handler: BaseHTTPRequestHandler) -> Response | None:
-    """The answers the real API's HTTP layer gives before any route sees the request."""
-    if _head_size(handler) > MAX_HEAD_BYTES:
-        return Response(431)
-    if int(handler.headers.get("Content-Length") or 0) > MAX_BODY_BYTES:
-        return Response(413, PAYLOAD_TOO_LARGE, "text/html; charset=utf-8")
-    return None
+def _read_request(handler: BaseHTTPRequestHandler) -> tuple[Request, Response | None]:
+    """The request, and the answer the real API's HTTP layer gives before any route sees it, if any
+    (the connection is then closed, as the rest of the body is not read)."""
+    request = Request(handler.command, handler.path, handler.headers)
+    try:
+        if _head_size(handler) > MAX_HEAD_BYTES:
+            raise Refused(Response(431))
+        handler.reader.start_body()
+        request.body = read_body(handler.rfile, handler.headers, MAX_BODY_BYTES)
+    except Refused as refused:
+        handler.close_connection = True
+        return request, refused.response
+    return request, None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -67,15 +63,21 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
         """Silence the default per-request stderr line; the request log records every request."""
 
+    def setup(self) -> None:
+        self.timeout = self.server.read_timeout   # the base class applies it to the socket
+        super().setup()
+        self.rfile.close()   # replaced by a reader that also keeps the request's deadlines
+        self.reader = DeadlineReader(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self.reader)
+
+    def handle_one_request(self) -> None:
+        self.reader.await_request()
+        super().handle_one_request()
+
     def _dispatch(self) -> None:
         started = time.monotonic()
         world = self.server.world
-        too_large = _limit_answer(self)
-        if too_large is not None:
-            self.close_connection = True
-            request = Request(self.command, self.path, self.headers)
-        else:
-            request = Request(self.command, self.path, self.headers, _read_body(self))
+        request, refused = _read_request(self)
         try:
             fault = None if request.path.startswith(TEST_HOOK_PREFIX) else world.faults.pick(request)
             if fault is not None and fault.latency_ms:
@@ -84,14 +86,17 @@ class _Handler(BaseHTTPRequestHandler):
                 world.request_log.record(request.method, request.raw_target, 0, time.monotonic() - started)
                 self._drop_connection()
                 return
-            if too_large is not None:
-                response = too_large
+            if refused is not None:
+                response = refused
             elif fault is not None and fault.status:
                 response = fault.response()
             else:
                 response = self._handle(world, request)
             # Logged before answering, so a client that reads the log right after its call sees the call.
             world.request_log.record(request.method, request.raw_target, response.status, time.monotonic() - started)
+            if fault is not None and fault.lose_answer:
+                self._drop_connection()
+                return
             self._send(response)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
@@ -123,6 +128,7 @@ class _Handler(BaseHTTPRequestHandler):
             # A tunnel (CONNECT): after the answer the connection carries raw bytes until it closes.
             self.end_headers()
             self.close_connection = True
+            self.reader.exempt()   # an open tunnel may carry nothing for long
             takeover(self.connection, self.rfile)
             return
         if response.stream is not None:

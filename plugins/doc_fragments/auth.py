@@ -21,8 +21,8 @@ options:
       - When not set, the E(BALENA_API_KEY) environment variable is used, then E(BALENA_API_TOKEN).
       - The module runs where the task runs (usually the controller, with C(delegate_to=localhost)),
         so the environment variables are read there.
+      - One of them is required; without any the module fails naming all three.
     type: str
-    required: true
     aliases: [api_token]
   actions_url:
     description:
@@ -36,11 +36,15 @@ options:
     description:
       - Whether to verify the TLS certificates of O(api_url) and O(actions_url).
       - Only set this to V(false) for a trusted test server with a self-signed certificate.
+      - When not set, the E(BALENA_VALIDATE_CERTS) environment variable is used.
     type: bool
     default: true
   timeout:
     description:
-      - Seconds to wait for each answer of the API before the request is retried or fails.
+      - How long in seconds one request may take to connect, to start answering, and to deliver its whole answer.
+        A request that takes longer is retried (reads, removals and updates, see O(max_retries)) or fails.
+      - The default of 30 seconds suits balenaCloud; raise it for a slow or distant self-hosted API,
+        or for very large answers.
     type: float
     default: 30
   max_retries:
@@ -53,6 +57,8 @@ options:
 requirements:
   - python >= 3.9
   - requests
+  - semver
+  - python-dateutil
 notes:
   - Use C(module_defaults) with the C(group/balena.cloud.balena) action group to set O(api_url) and O(api_key)
     once for every balena module of a play.

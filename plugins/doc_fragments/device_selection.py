@@ -30,4 +30,11 @@ options:
       online:
         description: Only online (V(true)) or offline (V(false)) devices.
         type: bool
+  fail_on_empty:
+    description:
+      - What happens when O(selector) matches no device. A fleet, organization or device type it names that does
+        not exist is always a failure naming it; a selector that only matches nothing is a warning, or with
+        V(true) a failure.
+    type: bool
+    default: false
 """

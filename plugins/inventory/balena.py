@@ -50,6 +50,8 @@ options:
     description: Whether to verify the TLS certificate of O(api_url).
     type: bool
     default: true
+    env:
+      - name: BALENA_VALIDATE_CERTS
   timeout:
     description: Seconds to wait for each answer of the API.
     type: float
@@ -103,7 +105,7 @@ options:
   filter:
     description:
       - A raw OData C($filter) expression over C(device), combined with the other selection options with C(and).
-      - For example V(startswith(device_name,'line-')).
+      - For example V(startswith(device_name,'line-'\)).
     type: str
   filters:
     description:
@@ -116,8 +118,16 @@ options:
   hostnames:
     description:
       - Preference list for the host name. Each item is V(device_name), V(uuid), V(short_uuid) (7 characters) or a
-        template over the host variables, such as V({{ balena_fleet | split('/') | last }}-{{ balena_short_uuid }}).
+        template over the host variables, such as V({{ balena_fleet | split('/'\) | last }}-{{ balena_short_uuid }}).
         The first item that gives a non-empty value is used.
+      - A name taken from device data never makes a device the controller or an unaddressable host. A name that
+        Ansible treats as the controller itself (V(localhost), V(localhost.localdomain), V(127.0.0.1), V(::1), any
+        loopback address or C(*.localhost) name), an empty name, a name starting with C(-), and a name with
+        whitespace or a character a C(--limit) pattern gives a meaning to (a comma, a colon, C(!), C(&), C(*),
+        C(?), C([), C(]), C(~), C(@), quotes, backslash) is replaced by the device's uuid, with a warning naming the device.
+      - Names that never change while the device exists are V(uuid) and V(short_uuid). V(device_name) and
+        templates change when someone renames the device, moves it to another fleet or retags it, and AWX then
+        deletes the host and creates a new one (losing its host variables, facts and job history).
     type: list
     elements: str
     default: [device_name, uuid]
@@ -125,6 +135,9 @@ options:
     description:
       - What to do when several devices get the same host name (device names are unique only within a fleet).
       - V(suffix) names each of them C(<name>-<short uuid>); V(warn) does the same and warns; V(error) fails.
+      - When all but one of the devices sharing a name are deleted, the one left gets the plain name again
+        (C(<name>) instead of C(<name>-<short uuid>)); AWX then replaces its host with a new one. Use
+        O(hostnames) V(uuid) where host names must never change.
     type: str
     choices: [error, warn, suffix]
     default: suffix
@@ -134,6 +147,14 @@ options:
       - A prefix that would produce a name Ansible reserves (C(tags), C(name), C(environment), ...) is refused.
     type: str
     default: balena_
+  python_interpreter:
+    description:
+      - For O(connection_mode=api), the C(ansible_python_interpreter) of every host. Unset, the plugin sets
+        none, because a path of the machine that syncs the inventory (AWX runs it in another container than the
+        jobs) means nothing where the play runs.
+      - 'The usual setting is rather the line C(ansible_python_interpreter: "{{ ansible_playbook_python }}") in
+        C(group_vars/all.yml) next to the inventory file: the Python that runs the play, wherever it runs.'
+    type: str
   group_by:
     description: The native groups to build (no Jinja involved).
     type: list
@@ -174,14 +195,16 @@ options:
   connection_mode:
     description:
       - V(api) sets C(ansible_connection=local), for plays that manage each device through the API
-        (with O(hostvars_prefix) C(balena_), pass C(device={{ balena_uuid }}) to the modules). It also sets
-        C(ansible_python_interpreter) to the Python that runs Ansible on the controller, as the implicit
-        C(localhost) has, so that the modules find the libraries they need.
+        (with O(hostvars_prefix) C(balena_), pass C(device={{ balena_uuid }}) to the modules). The modules need
+        the Python that has the collection's libraries; set C(ansible_python_interpreter) in C(group_vars) (see
+        O(python_interpreter)).
       - V(local) connects with ssh to the host OS on port 22222 as C(root), at the device's LAN address
         (see O(local_networks)).
-      - V(cloudlink) connects with ssh to the host OS through the balena cloud, as C(balena ssh) does;
-        host C(<uuid>.balena), port 22222, the balena username, and a C(ProxyCommand) that runs the helper
-        C(plugins/plugin_utils/cloudlink_proxy.py) shipped in this collection.
+      - V(cloudlink) connects with ssh to the host OS through the balena cloud, as C(balena ssh) does, with the
+        connection plugin P(balena.cloud.cloudlink#connection); host C(<uuid>.balena), port 22222, the balena
+        username, and the tunnel's address. The route and the token are worked out when a connection starts,
+        where the play runs; the token comes from E(BALENA_API_KEY) there (or the variable
+        C(ansible_balena_api_key)), never from the inventory.
       - V(none) sets no connection variables.
     type: str
     choices: [api, local, cloudlink, none]
@@ -206,27 +229,31 @@ options:
     description: For O(connection_mode=cloudlink), whether to speak TLS to the tunnel (false only for test servers).
     type: bool
     default: true
-  cloudlink_token:
-    description:
-      - How the helper gets the token. V(file) writes it to O(cloudlink_token_file) with mode 0600.
-        V(environment) writes nothing, and the helper reads E(BALENA_API_KEY) or E(BALENA_API_TOKEN) from the
-        environment ssh runs in.
-      - The token is never put on a command line.
-    type: str
-    choices: [file, environment]
-    default: file
-  cloudlink_token_file:
-    description: The token file of O(cloudlink_token=file). The default is one file per token under C(~/.ansible/balena/cloudlink/).
-    type: path
-  cloudlink_python:
-    description: The Python interpreter that runs the helper on the controller.
-    type: str
-    default: python3
 notes:
   - With the inventory cache on, the raw API answers are cached under a key made of O(api_url), a fingerprint of
     O(api_key) and the selection options. A cache hit does not extend the cache's lifetime.
   - Hosts that end up in no group are in C(ungrouped); the plugin forces no group of its own.
   - Device data is never trusted as a template.
+  - Unknown options fail the source, naming the valid ones. Fleets and organizations named in O(fleets) and
+    O(organizations) that do not exist (or that the key cannot see) fail it too.
+  - Set C(inventory_any_unparsed_is_failed) (E(ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED=true)) so that a source
+    that fails (an API that cannot be reached, a refused key, a wrong option) stops the play instead of
+    leaving an empty inventory behind.
+  - "Host variables, with O(hostvars_prefix) V(balena_): C(balena_id) (int), C(balena_uuid) (str),
+    C(balena_short_uuid) (str), C(balena_device_name) (str), C(balena_note) (str or null), C(balena_fleet) (str,
+    the fleet's slug), C(balena_fleet_id) (int), C(balena_organization) (str, handle), C(balena_device_type)
+    (str, slug), C(balena_is_online) (bool), C(balena_overall_status) (str), C(balena_api_heartbeat_state) (str),
+    C(balena_is_connected_to_vpn) (bool), C(balena_os_version) (str or null), C(balena_os_variant) (str or
+    null), C(balena_supervisor_version) (str or null), C(balena_ip_addresses) (list of str),
+    C(balena_public_address) (str or null), C(balena_mac_addresses) (list of str), C(balena_release) (str or
+    null, commit), C(balena_release_version) (str or null), C(balena_target_release) (str or null, commit),
+    C(balena_target_release_version) (str or null), C(balena_tags) (dict of str), C(balena_env) (dict of str,
+    with O(fetch_variables)), C(balena_config) (dict of str, with O(fetch_variables)), C(balena_services) (dict of
+    dict, with O(fetch_service_status))."
+  - "Connection variables: C(ansible_connection) (str), C(ansible_python_interpreter) (str, only with
+    O(python_interpreter)), C(ansible_host) (str), C(ansible_port) (int), C(ansible_user) (str),
+    C(ansible_balena_username) (str), C(ansible_balena_tunnel_host) (str), C(ansible_balena_tunnel_port) (int),
+    C(ansible_balena_tunnel_tls) (bool), C(ansible_balena_tunnel_validate_certs) (bool)."
 """
 
 EXAMPLES = r"""
@@ -261,27 +288,28 @@ cache_timeout: 600
 
 import json
 import os
-import sys
+import stat
 
+from ansible import constants as C
 from ansible.errors import AnsibleParserError
 from ansible.module_utils.common.text.converters import to_native
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.vars.reserved import get_reserved_names
 
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import cache_key as cache_keys
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import cloudlink_token, enrichment
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.connection import (
-    connection_variables, default_tunnel_host, proxy_command,
-)
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import enrichment
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.connection import connection_variables, default_tunnel_host
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.device_record import device_record
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.groups import GroupNamer
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostnames import (
-    describe_duplicates, pick_name, resolve_duplicates,
+    describe_duplicates, pick_name, resolve_duplicates, safe_names,
 )
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostvars import exported_names, host_variables
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.options import unknown_options
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.selection import (
     SELECTION_OPTIONS, SelectionError, device_query,
 )
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.selection_check import missing_selection
 
 try:
     from ansible_collections.balena.cloud.plugins.module_utils.client import connect, sdk_available
@@ -293,7 +321,6 @@ except ImportError as import_error:  # a library the SDK needs is missing
 CACHE_FORMAT = 1
 TEMPLATED_OPTIONS = ("api_url", "api_key", "fleets", "organizations", "device_types", "overall_status", "os_versions",
                      "tags", "filter", "cloudlink_tunnel_host")
-HELPER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "plugin_utils", "cloudlink_proxy.py")
 
 
 def _to_cache(data):
@@ -315,12 +342,20 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     NAME = "balena.cloud.balena"
     _balena = None  # the SDK client, made on first use: a warm cache needs none
 
+    def __init__(self):
+        super().__init__()
+        self._cache_keys = set()
+
     def verify_file(self, path):
         return super().verify_file(path) and path.endswith(("balena.yml", "balena.yaml"))
 
     def parse(self, inventory, loader, path, cache=True):
         super().parse(inventory, loader, path, cache)
-        self._read_config_data(path)
+        config = self._read_config_data(path)
+        unknown = unknown_options(config, self._option_definitions())
+        if unknown:
+            raise AnsibleParserError("{0}: unknown option(s) {1}; valid options are {2}".format(
+                path, ", ".join(unknown), ", ".join(sorted(self._option_definitions()))))
         if SDK_IMPORT_ERROR is not None or not sdk_available():
             raise AnsibleParserError("the balena inventory needs the Python library 'requests': {0}".format(
                 to_native(SDK_IMPORT_ERROR or "not installed")))
@@ -351,8 +386,13 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if update_cache:
             # Written only with new data: a cache hit alone leaves the entry (and its age) as it was.
             self._cache[key] = _to_cache(populated)
+        if self.get_option("cache"):
+            self._cache_keys.add(key)
 
     # -- options ---------------------------------------------------------------------------------
+    def _option_definitions(self):
+        return C.config.get_configuration_definitions("inventory", self._load_name) or {}
+
     def _templated_options(self):
         self.templar.available_variables = self._vars or {}
         options = {}
@@ -388,7 +428,17 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if mode == "cloudlink" or not rows:
             # An unknown key reads as a guest, who sees no device: tell that apart from an empty selection.
             username = self._username(balena, options)
+        self._check_selection_exists(balena, selection, rows, options)
         return {"format": CACHE_FORMAT, "devices": rows, "username": username, "enrichment": {}}
+
+    def _check_selection_exists(self, balena, selection, rows, options):
+        try:
+            missing = missing_selection(balena.pine, selection.get("fleets") or (), selection.get("organizations") or (), rows)
+        except BalenaException as error:
+            raise AnsibleParserError(self._api_problem(error, "checking the fleets and organizations", options))
+        if missing:
+            raise AnsibleParserError("the balena API at {0} has no {1} (or the API key cannot see them)".format(
+                options["api_url"], " and no ".join(missing)))
 
     def _username(self, balena, options):
         try:
@@ -474,7 +524,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         made_groups = set()
         unreachable = 0
         for hostname, (record, variables) in zip(hostnames, hosts):
-            variables.update(connection_variables(mode, record, connection, local_networks, sys.executable))
+            variables.update(connection_variables(mode, record, connection, local_networks,
+                                                  self.get_option("python_interpreter")))
             if mode == "local" and "ansible_host" not in variables:
                 unreachable += 1
             self.inventory.add_host(hostname)
@@ -525,7 +576,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             return evaluate
 
         try:
-            named = [(pick_name(record, choices, render(variables)), record) for record, variables in hosts]
+            named = safe_names([(pick_name(record, choices, render(variables)), record) for record, variables in hosts],
+                               self._warn_unsafe_name)
             policy = self.get_option("duplicate_names")
             names, duplicates = resolve_duplicates(named, policy)
         except ValueError as error:
@@ -535,22 +587,31 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                                  "suffix: " + describe_duplicates(duplicates))
         return names
 
+    def _warn_unsafe_name(self, name, record, reason):
+        self.display.warning("balena inventory: device {0} is named {1} instead of {2!r}: {3}".format(
+            record["uuid"], record["uuid"], str(name), reason))
+
     def _connection_settings(self, options, mode, data):
         if mode != "cloudlink":
             return None
         username = data.get("username")
         if not username:
             raise AnsibleParserError("connection_mode cloudlink needs a user's API key: the key in use belongs to no user")
-        token_file = None
-        if self.get_option("cloudlink_token") == "file":
-            path = self.get_option("cloudlink_token_file") or cloudlink_token.default_path(options["api_key"])
-            try:
-                token_file = cloudlink_token.write_token_file(path, options["api_key"])
-            except OSError as error:
-                raise AnsibleParserError("cannot write the cloudlink token file {0}: {1}".format(path, to_native(error)))
-        command = proxy_command(
-            self.get_option("cloudlink_python"), HELPER,
-            options["cloudlink_tunnel_host"] or default_tunnel_host(options["api_url"]),
-            self.get_option("cloudlink_tunnel_port"), self.get_option("cloudlink_tunnel_tls"), username,
-            token_file=token_file, validate_certs=options["validate_certs"])
-        return {"username": username, "proxy_command": command}
+        return {"username": username,
+                "tunnel_host": options["cloudlink_tunnel_host"] or default_tunnel_host(options["api_url"]),
+                "tunnel_port": self.get_option("cloudlink_tunnel_port"),
+                "tunnel_tls": self.get_option("cloudlink_tunnel_tls"),
+                "validate_certs": options["validate_certs"]}
+
+    # -- cache -------------------------------------------------------------------------------------
+    def update_cache_if_changed(self):
+        """Write the cache, then make the files of a file-based cache readable by their owner only
+        (an entry written by an earlier version included)."""
+        super().update_cache_if_changed()
+        directory = getattr(getattr(self._cache, "_plugin", None), "_cache_dir", None)
+        if not directory or not self._cache_keys:
+            return
+        for name in os.listdir(directory):
+            # File names are the cache prefix and the key (possibly re-encoded), which ends with our digest.
+            if any(name.endswith(key.rsplit("_", 1)[-1]) for key in self._cache_keys):
+                os.chmod(os.path.join(directory, name), stat.S_IRUSR | stat.S_IWUSR)

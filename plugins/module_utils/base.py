@@ -19,10 +19,11 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from .client import AUTH_ARGUMENT_SPEC, SDK_IMPORT_ERROR, connect, sdk_available
-from .diff import MASK, changed_fields, field_diff, link_id, masked, presence_diff
-from .errors import OperationError, ParameterError, describe
-from .sdk.exceptions import BalenaException
+from .client import AUTH_ARGUMENT_SPEC, MISSING_KEY, connect, missing_library
+from .diff import MASK, changed_fields, known, link_id, masked, view_diff
+from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, ReadOnlyError, describe
+from .sdk.exceptions import BalenaException, NotLoggedIn
+from .write_ledger import Ledger
 
 
 class BalenaModule:
@@ -40,6 +41,7 @@ class BalenaModule:
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
         self._client = None
+        self.ledger = Ledger()
 
     @property
     def check_mode(self):
@@ -50,6 +52,8 @@ class BalenaModule:
         if self._client is None:
             if self.params.get("max_retries", 0) < 0:
                 raise ParameterError("max_retries", "must be 0 or more")
+            if not self.params.get("api_key"):
+                raise ParameterError("api_key", MISSING_KEY)
             try:
                 self._client = connect(self.params)
             except BalenaException as error:
@@ -79,25 +83,47 @@ class BalenaModule:
         return {"module_args": shown}
 
     def execute(self):
-        if not sdk_available():
-            self.module.fail_json(msg=missing_required_lib("requests"), exception=str(SDK_IMPORT_ERROR),
-                                  invocation=self.invocation())
+        missing = missing_library()
+        if missing is not None:
+            self.module.fail_json(msg=missing_required_lib(missing[0]), exception=str(missing[1]), invocation=self.invocation())
         try:
             result = self.run()
         except ParameterError as error:
             self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
+        except ReadOnlyError as error:
+            self.fail(str(error), failure={"code": "ReadOnlyAccess", "message": str(error)})
         except OperationError as error:
-            message, failure = describe(error.error, error.action)
+            message, failure = describe(error.error, error.action, self._key_accepted(error.error))
             self.fail(message, failure=failure)
         except BalenaException as error:
-            message, failure = describe(error)
+            message, failure = describe(error, key_valid=self._key_accepted(error))
             self.fail(message, failure=failure)
         except Exception as error:  # pylint: disable=broad-exception-caught
             # A bug rather than a balena problem: still a clean failure, with the trace for -vvv.
             self.fail("unexpected {0}: {1}".format(type(error).__name__, error), exception=traceback.format_exc())
         self.module.exit_json(invocation=self.invocation(), **result)
 
+    def _key_accepted(self, error):
+        """After a refusal (401/403): whether the API accepts the key at all, asked once; None if unknown."""
+        if getattr(error, "status_code", None) not in AUTHORIZATION_STATUSES or self._client is None:
+            return None
+        try:
+            self._client.auth.whoami()
+        except NotLoggedIn:
+            return False
+        except BalenaException:
+            return None
+        return True
+
     def fail(self, msg, **extra):
+        if self.ledger.started:
+            # Writes went out before the failure: say which took effect and which did not.
+            extra.update(self.ledger.report())
+            read_only = self.ledger.read_only_text()
+            if read_only and read_only not in msg:
+                msg += "; " + read_only
+            if self.ledger.changed:
+                msg += " (some changes were applied before this failure: see applied and not_applied)"
         self.module.fail_json(msg=msg, invocation=self.invocation(), **extra)
 
     @classmethod
@@ -109,8 +135,9 @@ class ResourceModule(BalenaModule):
     """One API object described by ``find``/``desired``/``create``/``update``/``delete``, and its
     facets (tags, settings of its devices).
 
-    ``noun`` names the object in messages and is the key of the returned object;
-    ``secret_fields`` are API fields masked in the diff and the result. A module with a
+    ``noun`` names the object in messages and is the key of the returned object, which is
+    ``present(obj)``: the resource's view (see ``*_view.py``); ``--diff`` compares two views.
+    ``secret_fields`` are view keys masked in the diff and the result. A module with a
     ``state`` option gets ``present``/``absent``; without one, ``present``. Each requested
     facet is planned from the same ``find`` answer and applied once the object exists; check
     mode, ``--diff`` and the result cover fields and facets together.
@@ -118,6 +145,7 @@ class ResourceModule(BalenaModule):
 
     noun = "resource"
     secret_fields = ()
+    _written = {}
 
     def describe_target(self):
         """How messages name the object, e.g. ``"fleet demo/signage"``."""
@@ -134,6 +162,15 @@ class ResourceModule(BalenaModule):
     def create(self, desired):
         raise NotImplementedError
 
+    def predict(self, desired):
+        """The object ``create`` would make, as check mode shows it; it refuses what ``create`` would."""
+        return dict(desired)
+
+    def predicted(self, current, changes):
+        """The object once ``changes`` (API fields) are written; a module expands the links it changes
+        here, so that the view names them."""
+        return dict(current, **changes)
+
     def update(self, current, changes):
         """Write ``changes`` (only the differing fields); return the new object or None to re-read it."""
         raise NotImplementedError
@@ -141,10 +178,13 @@ class ResourceModule(BalenaModule):
     def delete(self, current):
         raise NotImplementedError
 
+    def view(self, obj):
+        """The resource's view of ``obj``: what users see (see ``*_view.py``)."""
+        return {key: link_id(value) for key, value in obj.items()}
+
     def present(self, obj):
-        """The object as returned to the user (secret fields masked)."""
-        shown = {key: link_id(value) for key, value in obj.items()}
-        return masked(shown, keys=set(self.secret_fields))
+        """The object as returned to the user: its view, secret fields masked."""
+        return masked(self.view(obj), keys=set(self.secret_fields))
 
     def facets(self):
         """The facets this module handles (``Facet`` objects); only requested ones are used."""
@@ -157,6 +197,10 @@ class ResourceModule(BalenaModule):
     def label(self, obj):
         """How a facet names the object in messages (a slug, a uuid, a commit)."""
         return str(obj.get("id"))
+
+    def fleet_of(self, obj):
+        """The slug of the fleet whose access decides whether ``obj`` may be written, when known."""
+        return None
 
     def run(self):
         target = self.describe_target()
@@ -173,31 +217,49 @@ class ResourceModule(BalenaModule):
             with self.step("reading back " + target):
                 stored = self.reread(obj["id"])
             if stored is not None:
+                self._prove_fields(current, obj, stored)
                 shown = self.present(stored)
                 for facet in facets:
                     shown[facet.name] = facet.shown(stored)
+        self.ledger.check_read_only()
         result = {"changed": diff is not None, self.noun: shown}
         if diff is not None:
             result["diff"] = diff
         return result
 
+    def _prove_fields(self, current, obj, stored):
+        """An update the API accepted but did not store was refused: the key may only read the object."""
+        if current is None:
+            return
+        shown = self.present(stored)
+        refused = sorted(key for key, value in self._written.items() if shown.get(key) != value)
+        if refused:
+            self.ledger.refused(self.label(obj), refused, self.fleet_of(stored))
+
     def _settle_fields(self, current, target):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
         desired = self.desired()
         if current is None:
-            obj, diff = dict(desired), presence_diff(None, desired, self.secret_fields)
+            obj = self.predict(desired)
+            diff = {"before": {"state": "absent"}, "after": dict(known(self.present(obj)), state="present")}
             if not self.check_mode:
                 with self.step("creating " + target):
                     obj = self.create(desired)
+                self.ledger.done(self.label(obj), ["state"])
             return obj, diff
         changes = changed_fields(current, desired)
         if not changes:
             return current, None
-        obj = dict(current, **changes)
+        obj = self.predicted(current, changes)
+        diff = view_diff(self.present(current), self.present(obj))
         if not self.check_mode:
+            label, items = self.label(current), sorted(diff["after"])
+            self.ledger.expect(label, items)
             with self.step("updating " + target):
                 obj = self.update(current, changes) or obj
-        return obj, field_diff(current, changes, self.secret_fields)
+            self.ledger.done(label, items)
+            self._written = dict(diff["after"])
+        return obj, diff
 
     def _settle_facet(self, facet, current, obj, shown, diff, target):
         """Plan and apply one facet, record it in ``shown``; the diff with the facet's change added."""
@@ -212,7 +274,7 @@ class ResourceModule(BalenaModule):
         shown[facet.name] = plan.after
         if not self.check_mode:
             with self.step("changing the {0} of {1}".format(facet.name.replace("_", " "), target)):
-                plan.apply(obj["id"])
+                plan.apply(obj["id"], self.ledger)
         return diff
 
     def _absent(self, current, target):
@@ -221,4 +283,4 @@ class ResourceModule(BalenaModule):
         if not self.check_mode:
             with self.step("deleting " + target):
                 self.delete(current)
-        return {"changed": True, "diff": presence_diff(current, None, self.secret_fields)}
+        return {"changed": True, "diff": {"before": dict(known(self.present(current)), state="present"), "after": {"state": "absent"}}}

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import env_fallback
 
+from .timestamps import DATEUTIL_IMPORT_ERROR, HAS_DATEUTIL
+
 try:
     from ansible_collections.balena.cloud.plugins.module_utils.sdk import Balena, HAS_REQUESTS, REQUESTS_IMPORT_ERROR
+    from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import HAS_SEMVER, SEMVER_IMPORT_ERROR
     SDK_IMPORT_ERROR = REQUESTS_IMPORT_ERROR
 except ImportError as import_error:  # a third-party library of the SDK is missing
     Balena = None
-    HAS_REQUESTS = False
-    SDK_IMPORT_ERROR = import_error
+    HAS_REQUESTS = HAS_SEMVER = False
+    SDK_IMPORT_ERROR = SEMVER_IMPORT_ERROR = import_error
 
 DEFAULT_API_URL = "https://api.balena-cloud.com"
 DEFAULT_MAX_RETRIES = 3
@@ -21,20 +24,33 @@ AUTH_ARGUMENT_SPEC = {
     "api_url": {"type": "str", "default": DEFAULT_API_URL, "fallback": (env_fallback, ["BALENA_API_URL"])},
     "api_key": {
         "type": "str",
-        "required": True,
         "no_log": True,
         "aliases": ["api_token"],
         "fallback": (env_fallback, ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
     },
     "actions_url": {"type": "str", "fallback": (env_fallback, ["BALENA_ACTIONS_URL"])},
-    "validate_certs": {"type": "bool", "default": True},
+    "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["BALENA_VALIDATE_CERTS"])},
     "timeout": {"type": "float", "default": 30.0},
     "max_retries": {"type": "int", "default": DEFAULT_MAX_RETRIES},
 }
 
 
+MISSING_KEY = ("no API key given: set the api_key option, or the BALENA_API_KEY (or BALENA_API_TOKEN) environment "
+               "variable where the module runs")
+
+
 def sdk_available():
     return Balena is not None and HAS_REQUESTS
+
+
+def missing_library():
+    """``(name, import error)`` of the first Python library the modules need that is not installed, or None."""
+    for name, present, error in (("requests", Balena is not None and HAS_REQUESTS, SDK_IMPORT_ERROR),
+                                 ("semver", HAS_SEMVER, SEMVER_IMPORT_ERROR),
+                                 ("python-dateutil", HAS_DATEUTIL, DATEUTIL_IMPORT_ERROR)):
+        if not present:
+            return name, error
+    return None
 
 
 def connect(params):

@@ -9,9 +9,17 @@ from __future__ import annotations
 from .diff import link_id
 from .errors import ParameterError
 from .facets import patch_ids
-from .fleet_releases import successful_releases
+from .id_chunks import chunks
+from .fleet_releases import successful_release_rows
 from .sdk.models.os_releases import is_architecture_compatible
 
+# The option that sets each device field: how results name a change that was or was not applied.
+OPTION_OF_FIELD = {
+    "device_name": "name", "custom_latitude": "location", "custom_longitude": "location",
+    "belongs_to__application": "fleet", "is_pinned_on__release": "release",
+    "should_be_managed_by__release": "supervisor_version", "should_be_operated_by__release": "os_version",
+    "is_web_accessible": "device_url",
+}
 TYPE_WITH_ARCH = {"$select": ["id", "slug"], "$expand": {"is_of__cpu_architecture": {"$select": ["id", "slug"]}}}
 
 
@@ -23,7 +31,8 @@ def architecture(device_type):
 
 def target_fleet(balena, fleet, devices, parameter="fleet"):
     """The fleet devices move to, checked against each device's CPU architecture."""
-    found = balena.models.application.get(fleet, {"$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
+    found = balena.models.application.get(fleet, {"$select": ["id", "slug"], "$expand": {
+        "is_for__device_type": TYPE_WITH_ARCH, "should_be_running__release": {"$select": ["id", "commit", "raw_version"]}}})
     fleet_arch = architecture(found["is_for__device_type"])[1]
     for device in devices:
         device_type = device.get("is_of__device_type")
@@ -34,25 +43,25 @@ def target_fleet(balena, fleet, devices, parameter="fleet"):
 
 
 def releases_by_fleet(balena, devices, fleet_ids, reference, fleet=None):
-    """``{fleet id: release id}`` for the fleets the devices belong to (or move to)."""
+    """``{fleet id: release row}`` for the fleets the devices belong to (or move to)."""
     labels = {fleet["id"]: fleet["slug"]} if fleet else {}
     for device in devices:
         expanded = device.get("belongs_to__application")
         if isinstance(expanded, list) and expanded:
             labels.setdefault(expanded[0]["id"], expanded[0].get("slug"))
-    return successful_releases(balena.pine, fleet_ids, reference, labels=labels)
+    return successful_release_rows(balena.pine, fleet_ids, reference, labels=labels)
 
 
 def supervisor_releases(balena, arch_ids, version):
-    """``{architecture id: supervisor release id}`` for ``version`` (``17.0.3`` or ``v17.0.3``)."""
+    """``{architecture id: supervisor release row (id, raw_version)}`` for ``version`` (``17.0.3`` or ``v17.0.3``)."""
     wanted = version[1:] if version.startswith("v") else version
     found = {}
     for arch_id in sorted(set(arch_ids)):
         releases = balena.models.os.get_supervisor_releases_for_cpu_architecture(
-            arch_id, {"$top": 1, "$select": "id", "$filter": {"raw_version": wanted}})
+            arch_id, {"$top": 1, "$select": ["id", "raw_version"], "$filter": {"raw_version": wanted}})
         if not releases:
             raise ParameterError("supervisor_version", "no supervisor release {0} for this CPU architecture (id {1})".format(version, arch_id))
-        found[arch_id] = releases[0]["id"]
+        found[arch_id] = releases[0]
     return found
 
 
@@ -90,7 +99,7 @@ def pick_os_release(releases, version, variant):
 
 
 def os_releases(balena, keys, version):
-    """``{(device type slug, variant): host OS release id}`` for ``version`` (see ``pick_os_release``)."""
+    """``{(device type slug, variant): host OS release row}`` for ``version`` (see ``pick_os_release``)."""
     slugs = sorted(set(slug for slug, _variant in keys))
     by_type = balena.models.os.get_all_os_versions(slugs, {"$filter": {"status": "success"}})
     found = {}
@@ -99,7 +108,7 @@ def os_releases(balena, keys, version):
         if release is None:
             raise ParameterError("os_version", "balenaOS {0} is not available for device type {1}{2}".format(
                 bare_os_version(version), slug, " ({0} variant)".format(variant) if variant else ""))
-        found[(slug, variant)] = release["id"]
+        found[(slug, variant)] = release
     return found
 
 
@@ -107,12 +116,22 @@ def changed(current, wanted):
     return {field: value for field, value in wanted.items() if link_id(current.get(field)) != value}
 
 
-def write_grouped(pine, changes_by_device):
-    """PATCH every device's changes, one request per chunk of devices with the same change; returns the count."""
+def options_of(fields):
+    """The options that set ``fields``, sorted and without repeats."""
+    return sorted(set(OPTION_OF_FIELD.get(field, field) for field in fields))
+
+
+def write_grouped(pine, changes_by_device, ledger, uuids):
+    """PATCH every device's changes, one request per chunk of devices with the same change, recording
+    them in ``ledger`` by option under each device's uuid (``uuids`` maps ids to uuids); returns the count."""
     groups = {}
     for device_id, changes in changes_by_device.items():
         if changes:
             groups.setdefault(tuple(sorted(changes.items())), []).append(device_id)
+            ledger.expect(uuids[device_id], options_of(changes))
     for key, ids in groups.items():
-        patch_ids(pine, "device", ids, dict(key))
+        for chunk in chunks(sorted(ids)):
+            patch_ids(pine, "device", chunk, dict(key))
+            for device_id in chunk:
+                ledger.done(uuids[device_id], options_of(dict(key)))
     return len(groups)

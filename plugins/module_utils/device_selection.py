@@ -12,6 +12,7 @@ from .errors import ParameterError
 from .parents import FULL_UUID_LENGTHS, identifier
 from .sdk.identifiers import application_navigation_filter
 from .query_filters import all_of, has_tags, one_or_many, through
+from .selection_names import explain_empty
 
 LOOKUP_CHUNK = 100
 PAGE_SIZE = 1000
@@ -31,6 +32,7 @@ TARGET_SPEC = {
     "id": {"type": "int"},
     "uuids": {"type": "list", "elements": "str"},
     "selector": SELECTOR_SPEC,
+    "fail_on_empty": {"type": "bool", "default": False},
 }
 
 
@@ -101,6 +103,21 @@ def selected(pine, selector, options):
     return list(pine.iterate(params, page_size=PAGE_SIZE))
 
 
+def select(module, options):
+    """The devices of ``module.params["selector"]``; a selector that matches none is explained
+    (``selection_names.explain_empty``)."""
+    selector = module.params["selector"]
+    check_selector(selector)
+    found = selected(module.client.pine, selector, options)
+    if not found:
+        explain_empty(module, selector, "selector.", "the selector ({0})".format(_conditions(selector)))
+    return found
+
+
+def _conditions(selector):
+    return ", ".join("{0}={1}".format(key, value) for key, value in sorted(selector.items()) if value is not None)
+
+
 def describe(params):
     """How messages name the devices of a task."""
     if params.get("uuid") is not None:
@@ -110,6 +127,5 @@ def describe(params):
     if params.get("uuids") is not None:
         return "{0} listed device(s)".format(len(params["uuids"]))
     if params.get("selector") is not None:
-        shown = ", ".join("{0}={1}".format(key, value) for key, value in sorted(params["selector"].items()) if value is not None)
-        return "devices matching {0}".format(shown)
+        return "devices matching {0}".format(_conditions(params["selector"]))
     return "the device"

@@ -23,6 +23,8 @@ def link_id(value):
         return value["__id"]
     if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict) and "id" in value[0]:
         return value[0]["id"]
+    if isinstance(value, list) and not value:
+        return None  # an expanded link to nothing
     return value
 
 
@@ -31,20 +33,12 @@ def changed_fields(current, desired):
     return {field: value for field, value in desired.items() if link_id(current.get(field)) != value}
 
 
-def field_diff(current, changes, secret_fields=()):
-    """``{"before": ..., "after": ...}`` of only the changed fields."""
-    secrets = set(secret_fields)
-    before = {field: link_id(current.get(field)) for field in changes}
-    return {"before": masked(before, keys=secrets), "after": masked(dict(changes), keys=secrets)}
+def view_diff(before, after):
+    """``{"before": ..., "after": ...}`` of the keys whose value differs between two views."""
+    keys = [key for key in after if before.get(key) != after.get(key)]
+    return {"before": {key: before.get(key) for key in keys}, "after": {key: after[key] for key in keys}}
 
 
-def presence_diff(before, after, secret_fields=()):
-    """The diff of a create (``before`` None) or a delete (``after`` None)."""
-    secrets = set(secret_fields)
-
-    def picture(state):
-        if state is None:
-            return {"state": "absent"}
-        return dict(masked({k: link_id(v) for k, v in state.items()}, keys=secrets), state="present")
-
-    return {"before": picture(before), "after": picture(after)}
+def known(view):
+    """A view without its empty values, as a diff shows an object that appears or disappears."""
+    return {key: value for key, value in view.items() if value is not None}

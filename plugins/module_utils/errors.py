@@ -13,11 +13,16 @@ import re
 
 
 # What an authorization failure means when the API explains nothing (it answers 401 and 403 with
-# an empty body). balena also answers 401 when the key is valid but cannot see the resource.
+# an empty body). balena also answers 401 when the key is valid but cannot see the resource, so
+# the meaning depends on whether the key itself was accepted (``key_valid``: True, False or None).
 EMPTY_ANSWER_MEANINGS = {
     401: "Unauthorized: the API key is not valid (mistyped, expired or revoked), or it may not {verb} {resource}",
     403: "Forbidden: the API key may not {verb} {resource}",
 }
+INVALID_KEY = "the API key was refused: it is not valid (mistyped, expired or revoked); check api_key"
+READ_ONLY_KEY = "the API key is valid but read-only for {resource}: it may see it, not change it"
+NOT_VISIBLE = "the API key is valid but may not see {resource}"
+AUTHORIZATION_STATUSES = (401, 403)
 
 
 class ParameterError(Exception):
@@ -27,6 +32,10 @@ class ParameterError(Exception):
         super().__init__("{0}: {1}".format(parameter, problem))
         self.parameter = parameter
         self.problem = problem
+
+
+class ReadOnlyError(Exception):
+    """The API accepted a write but left rows unchanged that the key may only read."""
 
 
 class OperationError(Exception):
@@ -58,8 +67,12 @@ def balena_message(body):
     return body if isinstance(body, str) else json.dumps(body)
 
 
-def describe(error, action=None):
-    """``(message, failure)`` for an SDK exception, optionally prefixed by the action it interrupted."""
+def describe(error, action=None, key_valid=None):
+    """``(message, failure)`` for an SDK exception, optionally prefixed by the action it interrupted.
+
+    ``key_valid`` says whether the API key was accepted (None: not known), to tell a wrong key from
+    one that may not do what was asked.
+    """
     status = getattr(error, "status_code", None)
     code = getattr(error, "code", type(error).__name__)
     failure = {"code": code}
@@ -68,7 +81,7 @@ def describe(error, action=None):
         failure.update({"status": status, "message": message, "method": error.method, "path": error.path})
         if error.detail:
             failure["detail"] = error.detail
-        problem = _request_problem(status, message, error)
+        problem = _request_problem(status, message, error, key_valid)
     else:
         problem = getattr(error, "message", None) or str(error) or code
         failure["message"] = problem
@@ -76,19 +89,25 @@ def describe(error, action=None):
     return text, failure
 
 
-def _request_problem(status, message, error):
+def _request_problem(status, message, error, key_valid):
+    # The request as messages name it: without its query, which can be a screenful of OData.
+    where = " ".join(part for part in (error.method, (error.path or "").split("?", 1)[0]) if part)
     if status is None:
-        # Connection failures and timeouts: the SDK's own text says which.
-        where = " ".join(part for part in (error.method, error.path) if part)
-        return "{0} ({1})".format(error.body, where) if where else str(error.body)
-    if message:
+        # Connection failures and timeouts: the SDK's own text says which; the module option has the setting's name.
+        said = str(error.body).replace("the timeout setting", "the timeout option")
+        return "{0} ({1})".format(said, where) if where else said
+    reading = error.method in ("GET", "HEAD")
+    if status in AUTHORIZATION_STATUSES and key_valid is False:
+        said = INVALID_KEY
+    elif status in AUTHORIZATION_STATUSES and key_valid and not message:
+        said = (NOT_VISIBLE if reading else READ_ONLY_KEY).format(resource=resource_of(error.path))
+    elif message:
         said = message
     elif status in EMPTY_ANSWER_MEANINGS:
-        verb = "see" if error.method in ("GET", "HEAD") else "change"
-        said = EMPTY_ANSWER_MEANINGS[status].format(verb=verb, resource=resource_of(error.path))
+        said = EMPTY_ANSWER_MEANINGS[status].format(verb="see" if reading else "change", resource=resource_of(error.path))
     else:
         said = "no message"
-    return "HTTP {0} from the balena API: {1} ({2} {3})".format(status, said, error.method, error.path)
+    return "HTTP {0} from the balena API: {1} ({2})".format(status, said, where)
 
 
 def resource_of(path):

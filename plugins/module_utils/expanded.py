@@ -5,11 +5,6 @@
 from __future__ import annotations
 
 
-def first(expanded, field):
-    """``field`` of the first expanded row, or None when the link is empty or was not expanded."""
-    return expanded[0].get(field) if isinstance(expanded, list) and expanded else None
-
-
 def keyed_dict(row, keyed):
     """The expanded ``key = value`` rows of ``keyed`` (tags, variables) under ``row`` as a dict."""
     return {item[keyed.key_field]: item["value"] for item in row.get(keyed.resource) or []}

@@ -8,13 +8,15 @@ extra request), plans the change, and applies it with exact ids once the object 
 
 from __future__ import annotations
 
-from .parents import Parent
-from .plan_runner import chunks, ids_filter, run as run_plans
+from .id_chunks import chunks, ids_filter, rows_by_id
+from .parents import Parent, fleet_of
+from .plan_runner import run as run_plans
 from .reconcile import reconcile
 
 
 class FacetPlan:
-    """``before``/``after`` as shown in the diff and result; ``apply(object_id)`` writes the change."""
+    """``before``/``after`` as shown in the diff and result; ``apply(object_id, ledger)`` writes the
+    change and records in the ``write_ledger.Ledger`` what took effect."""
 
     def __init__(self, before, after, apply):
         self.before = before
@@ -65,10 +67,11 @@ class KeyedFacet(Facet):
         if not plan.changed:
             return None
 
-        def apply(object_id):
+        def apply(object_id, ledger):
             rows = (found or {}).get(self.keyed.resource) or []
-            parent = Parent(object_id, self.noun, label, rows, self.keyed)
-            run_plans(self.pine, self.keyed, [(parent, plan)])
+            fleet = label if self.noun == "fleet" else fleet_of(found or {})
+            parent = Parent(object_id, self.noun, label, rows, self.keyed, fleet)
+            run_plans(self.pine, self.keyed, [(parent, plan)], ledger, prefix=self.name + ".")
 
         return FacetPlan(plan.before, plan.after(), apply)
 
@@ -77,3 +80,10 @@ def patch_ids(pine, resource, ids, body):
     """PATCH ``body`` onto exactly these rows, in chunks that keep the URL short."""
     for chunk in chunks(sorted(ids)):
         pine.patch({"resource": resource, "options": {"$filter": ids_filter(chunk)}, "body": body})
+
+
+def unchanged_ids(pine, resource, ids, body):
+    """The ids among ``ids`` whose rows do not read back with the plain field values of ``body``."""
+    found = rows_by_id(pine, resource, ids, {"$select": ["id"] + sorted(body)})
+    return [row_id for row_id in ids
+            if row_id not in found or any(found[row_id].get(field) != value for field, value in body.items())]

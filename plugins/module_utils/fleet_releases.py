@@ -23,6 +23,12 @@ def successful_releases(pine, fleet_ids, reference, parameter="release", labels=
     Every fleet must have it: a release belongs to one fleet, so a device or fleet can only run
     a release of its own fleet.
     """
+    rows = successful_release_rows(pine, fleet_ids, reference, parameter, labels)
+    return {fleet: row["id"] for fleet, row in rows.items()}
+
+
+def successful_release_rows(pine, fleet_ids, reference, parameter="release", labels=None):
+    """``{fleet id: release row (id, commit, raw_version)}``, as ``successful_releases``."""
     wanted = sorted(set(fleet_ids))
     fleets = {"belongs_to__application": wanted[0]} if len(wanted) == 1 else {"belongs_to__application": {"$in": wanted}}
     found = pine.get({"resource": "release", "options": {
@@ -32,7 +38,7 @@ def successful_releases(pine, fleet_ids, reference, parameter="release", labels=
     }})
     by_fleet = {}
     for release in found:
-        by_fleet.setdefault(release["belongs_to__application"]["__id"], release["id"])
+        by_fleet.setdefault(release["belongs_to__application"]["__id"], release)
     missing = [fleet for fleet in wanted if fleet not in by_fleet]
     if missing:
         names = [(labels or {}).get(fleet) or "id {0}".format(fleet) for fleet in missing]

@@ -25,23 +25,30 @@ STATE_AND_PURGE_SPEC = {
 }
 
 
-def as_value(key, value, parameter):
-    """A desired value as the API stores it: a string (numbers and booleans are converted)."""
+def as_value(key, value, parameter, warn=None):
+    """A desired value as the API stores it: a string. Numbers and booleans are converted, and
+    ``warn`` (when given) is told, since YAML has already changed how they were written
+    (``1.10`` arrives as the number 1.1)."""
+    if isinstance(value, str) or value is None:
+        return value
     if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float, str)):
-        return str(value)
-    if value is None:
-        return None
-    raise ParameterError(parameter, "the value of {0!r} must be a string, a number or a boolean, not a {1}".format(
-        key, type(value).__name__))
+        stored = "true" if value else "false"
+    elif isinstance(value, (int, float)):
+        stored = str(value)
+    else:
+        raise ParameterError(parameter, "the value of {0!r} must be a string, a number or a boolean, not a {1}".format(
+            key, type(value).__name__))
+    if warn is not None:
+        warn("{0}: the value of {1!r} was given as the {2} {3!r} and is stored as the string {4!r}; quote it to store "
+             "exactly what you wrote".format(parameter, key, "boolean" if isinstance(value, bool) else "number", value, stored))
+    return stored
 
 
-def tag_values(tags):
+def tag_values(tags, warn=None):
     """The ``tags`` option with its values as the API stores them; None when it is not set."""
     if tags is None:
         return None
-    return {key: as_value(key, value, "tags") for key, value in tags.items()}
+    return {key: as_value(key, value, "tags", warn) for key, value in tags.items()}
 
 
 class KeyedValuesModule(BalenaModule):
@@ -90,7 +97,8 @@ class KeyedValuesModule(BalenaModule):
         work = [(parent, reconcile(parent.current, desired, purge, state)) for parent in parents]
         changing = [(parent, plan) for parent, plan in work if plan.changed]
         if changing and not self.check_mode:
-            run_plans(self.client.pine, keyed, changing)
+            run_plans(self.client.pine, keyed, changing, self.ledger)
+            self.ledger.check_read_only()
         return self.result(work, bool(changing))
 
     def hide(self, mapping):

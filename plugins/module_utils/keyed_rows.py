@@ -82,15 +82,20 @@ class KeyedRows:
         return {self.resource: {"$select": ["id", self.key_field, "value"], "$orderby": self.key_field + " asc"}}
 
     def check(self, desired, parameter):
-        """Raise ParameterError for the first key or value the API would reject."""
+        """Raise one ParameterError listing every key and value the API would reject."""
+        problems = []
         for key in sorted(desired):
             problem = self.key_problem(key)
             if problem:
-                raise ParameterError(parameter, "{0} {1} {2!r} {3}".format(self.noun, self.key_word, key, problem))
+                problems.append("{0} {1} {2!r} {3}".format(self.noun, self.key_word, key, problem))
             value = desired[key]
             problem = value is not None and self.value_problem(value)
             if problem:
-                raise ParameterError(parameter, "the value of {0} {1!r} {2}".format(self.noun, key, problem))
+                problems.append("the value of {0} {1!r} {2}".format(self.noun, key, problem))
+        if len(problems) == 1:
+            raise ParameterError(parameter, problems[0])
+        if problems:
+            raise ParameterError(parameter, "{0} problems: {1}".format(len(problems), "; ".join(problems)))
 
 
 def _variable(resource, parent_field, name_problem):

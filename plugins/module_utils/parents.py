@@ -11,13 +11,18 @@ DEVICE_LOOKUP_CHUNK = 100  # 100 uuids keep a lookup URL far below the API's 16 
 FULL_UUID_LENGTHS = (32, 62)
 
 
-class Parent:
-    """One parent: its id, how to name it to a user (``"fleet demo/signage"``) and its rows."""
+FLEET_SLUG = {"belongs_to__application": {"$select": ["id", "slug"]}}
 
-    def __init__(self, parent_id, noun, label, rows, keyed):
+
+class Parent:
+    """One parent: its id, how to name it to a user (``"fleet demo/signage"``), its rows and the
+    slug of the fleet it is part of (what access to it depends on), when known."""
+
+    def __init__(self, parent_id, noun, label, rows, keyed, fleet=None):
         self.id = parent_id
         self.noun = noun
         self.label = label
+        self.fleet = fleet
         self.row_ids = {row[keyed.key_field]: row["id"] for row in rows}
         self.current = {row[keyed.key_field]: row["value"] for row in rows}
 
@@ -34,14 +39,24 @@ def identifier(value):
     return int(text) if text.isdigit() and len(text) not in FULL_UUID_LENGTHS else text
 
 
+def fleet_of(row):
+    """The slug of the fleet a row expanded with ``FLEET_SLUG`` belongs to, or None."""
+    expanded = row.get("belongs_to__application")
+    return expanded[0].get("slug") if isinstance(expanded, list) and expanded else None
+
+
+def _with_fleet(keyed):
+    return dict(keyed.expand(), **FLEET_SLUG)
+
+
 def fleet(balena, keyed, fleet_identifier):
     found = balena.models.application.get(identifier(fleet_identifier), {"$select": ["id", "slug"], "$expand": keyed.expand()})
-    return [Parent(found["id"], "fleet", found["slug"], found[keyed.resource], keyed)]
+    return [Parent(found["id"], "fleet", found["slug"], found[keyed.resource], keyed, found["slug"])]
 
 
 def device(balena, keyed, device_identifier):
-    found = balena.models.device.get(identifier(device_identifier), {"$select": ["id", "uuid"], "$expand": keyed.expand()})
-    return [Parent(found["id"], "device", found["uuid"], found[keyed.resource], keyed)]
+    found = balena.models.device.get(identifier(device_identifier), {"$select": ["id", "uuid"], "$expand": _with_fleet(keyed)})
+    return [Parent(found["id"], "device", found["uuid"], found[keyed.resource], keyed, fleet_of(found))]
 
 
 def devices(balena, keyed, device_identifiers, parameter="devices"):
@@ -60,7 +75,7 @@ def devices(balena, keyed, device_identifiers, parameter="devices"):
         for start in range(0, len(unique), DEVICE_LOOKUP_CHUNK):
             chunk = unique[start:start + DEVICE_LOOKUP_CHUNK]
             match = {field: chunk[0]} if len(chunk) == 1 else {field: {"$in": chunk}}
-            rows = balena.models.device.get_all({"$select": ["id", "uuid"], "$filter": match, "$expand": keyed.expand()})
+            rows = balena.models.device.get_all({"$select": ["id", "uuid"], "$filter": match, "$expand": _with_fleet(keyed)})
             for row in rows:
                 found[row[field]] = row
     missing = [value for value in wanted if value not in found]
@@ -72,7 +87,7 @@ def devices(balena, keyed, device_identifiers, parameter="devices"):
         row = found[value]
         if row["id"] not in seen:
             seen.add(row["id"])
-            parents.append(Parent(row["id"], "device", row["uuid"], row[keyed.resource], keyed))
+            parents.append(Parent(row["id"], "device", row["uuid"], row[keyed.resource], keyed, fleet_of(row)))
     return parents
 
 
@@ -80,12 +95,13 @@ def fleet_service(balena, keyed, fleet_identifier, service_name):
     services = balena.models.service.get_all_by_application(identifier(fleet_identifier), {
         "$select": ["id", "service_name"],
         "$filter": {"service_name": service_name},
-        "$expand": keyed.expand(),
+        "$expand": dict(keyed.expand(), application={"$select": ["id", "slug"]}),
     })
     if not services:
         raise ParameterError("service", "fleet {0} has no service named {1!r}".format(fleet_identifier, service_name))
     found = services[0]
-    return [Parent(found["id"], "service", "{0} of fleet {1}".format(service_name, fleet_identifier), found[keyed.resource], keyed)]
+    label = "{0} of fleet {1}".format(service_name, fleet_identifier)
+    return [Parent(found["id"], "service", label, found[keyed.resource], keyed, found["application"][0]["slug"])]
 
 
 def device_service(balena, keyed, device_identifier, service_name):
@@ -94,17 +110,18 @@ def device_service(balena, keyed, device_identifier, service_name):
         "$filter": {"installs__service": {"$any": {"$alias": "s", "$expr": {"s": {"service_name": service_name}}}}},
         "$expand": keyed.expand(),
     }
-    found = balena.models.device.get(identifier(device_identifier), {"$select": ["id", "uuid"], "$expand": {"service_install": installs}})
+    found = balena.models.device.get(identifier(device_identifier), {
+        "$select": ["id", "uuid"], "$expand": dict(FLEET_SLUG, service_install=installs)})
     if not found["service_install"]:
         raise ParameterError("service", "device {0} has no service named {1!r}".format(found["uuid"], service_name))
     install = found["service_install"][0]
     label = "{0} on device {1}".format(service_name, found["uuid"])
-    return [Parent(install["id"], "service", label, install[keyed.resource], keyed)]
+    return [Parent(install["id"], "service", label, install[keyed.resource], keyed, fleet_of(found))]
 
 
 def release(balena, keyed, release_identifier):
-    found = balena.models.release.get(identifier(release_identifier), {"$select": ["id", "commit"], "$expand": keyed.expand()})
-    return [Parent(found["id"], "release", found["commit"], found[keyed.resource], keyed)]
+    found = balena.models.release.get(identifier(release_identifier), {"$select": ["id", "commit"], "$expand": _with_fleet(keyed)})
+    return [Parent(found["id"], "release", found["commit"], found[keyed.resource], keyed, fleet_of(found))]
 
 
 def organization_membership(balena, keyed, membership_id):

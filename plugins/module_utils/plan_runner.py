@@ -6,22 +6,19 @@ The API has no ``$batch`` and no multi-row insert, but it does accept a PATCH or
 ``$filter``. So removals go out as one DELETE per chunk of row ids, updates as one PATCH per
 chunk of rows that get the same new value, and only additions need one POST per row. Every
 write names exact row ids; none uses a broader filter.
+
+Every write is recorded in a ``Ledger`` and proven: the rows patched or deleted are read back by
+id (one request per chunk), and a row that did not take the change is refused, as the API skips
+rows the key may only read without saying so. A POST whose answer was lost is looked up, never
+sent again.
 """
 
 from __future__ import annotations
 
 from .errors import OperationError
+from .id_chunks import chunks, ids_filter, rows_by_id
 from .sdk.exceptions import BalenaException
-
-WRITE_CHUNK = 200  # ids per filtered write: keeps the URL well below the API's 16 KiB limit
-
-
-def chunks(items, size=WRITE_CHUNK):
-    return [items[start:start + size] for start in range(0, len(items), size)]
-
-
-def ids_filter(ids):
-    return {"id": ids[0]} if len(ids) == 1 else {"id": {"$in": ids}}
+from .write_ledger import Ledger
 
 
 def _describe(keyed, batch):
@@ -33,23 +30,92 @@ def _describe(keyed, batch):
     return what, where
 
 
-def _write(action, call):
-    try:
-        return call()
-    except BalenaException as error:
-        raise OperationError(action, error) from None
+class _Run:
+    """One run of plans: the writes, the ledger entries they make and the rows they must leave."""
+
+    def __init__(self, pine, keyed, ledger, prefix):
+        self.pine = pine
+        self.keyed = keyed
+        self.ledger = ledger
+        self.prefix = prefix
+        self.wanted = {}  # row id -> (parent, key, value, or None once removed)
+        self.sent = 0
+
+    def item(self, key):
+        return self.prefix + key
+
+    def expect(self, work):
+        for parent, plan in work:
+            keys = sorted(set(plan.remove) | set(plan.update) | set(plan.add))
+            self.ledger.expect(parent.label, [self.item(key) for key in keys])
+
+    def by_id(self, action, batch, values, call):
+        """A PATCH or DELETE of the rows of ``batch``; when it fails, the rows say what it did."""
+        for parent, key in batch:
+            self.wanted[parent.row_ids[key]] = (parent, key, values.get((parent, key)))
+        try:
+            call()
+        except BalenaException as error:
+            self.prove([parent.row_ids[key] for parent, key in batch], quiet=True)
+            raise OperationError(action, error) from None
+        self.sent += 1
+        for parent, key in batch:
+            self.ledger.done(parent.label, [self.item(key)])
+
+    def create(self, parent, key, value):
+        keyed = self.keyed
+        body = {keyed.parent_field: parent.id, keyed.key_field: key, "value": value}
+        try:
+            self.pine.post({"resource": keyed.resource, "body": body})
+        except BalenaException as error:
+            if error.status_code is not None or not self.was_created(parent, key, value):
+                raise OperationError("creating {0} {1!r} on {2}".format(keyed.noun, key, parent.title), error) from None
+        self.sent += 1
+        self.ledger.done(parent.label, [self.item(key)])
+
+    def was_created(self, parent, key, value):
+        """Whether a POST whose answer was lost created its row (a read, never a second POST)."""
+        keyed = self.keyed
+        where = {keyed.parent_field: parent.id, keyed.key_field: key}
+        try:
+            rows = self.pine.get({"resource": keyed.resource, "options": {"$select": ["id", "value"], "$filter": where}})
+        except BalenaException:
+            return False
+        return any(row.get("value") == value for row in rows)
+
+    def prove(self, ids=None, quiet=False):
+        """Read back the patched and deleted rows; a row without its change was refused."""
+        ids = sorted(self.wanted) if ids is None else ids
+        if not ids:
+            return
+        try:
+            found = rows_by_id(self.pine, self.keyed.resource, ids, {"$select": ["id", "value"]})
+        except BalenaException:
+            if quiet:
+                return
+            raise
+        for row_id in ids:
+            parent, key, value = self.wanted[row_id]
+            row = found.get(row_id)
+            took = row is None if value is None else (row is not None and row.get("value") == value)
+            if took and quiet:
+                self.ledger.done(parent.label, [self.item(key)])
+            elif not took and not quiet:
+                self.ledger.refused(parent.label, [self.item(key)], parent.fleet)
 
 
-def run(pine, keyed, work):
-    """Apply ``work``, a list of ``(parent, plan)``; returns the number of write requests sent."""
-    sent = 0
+def run(pine, keyed, work, ledger=None, prefix=""):
+    """Apply ``work``, a list of ``(parent, plan)``, recording it in ``ledger`` with items named
+    ``prefix + key``; returns the number of write requests sent. The caller raises the ledger's
+    read-only failure once all its writes are done."""
+    runner = _Run(pine, keyed, ledger if ledger is not None else Ledger(), prefix)
+    runner.expect(work)
     removals = [(parent, key) for parent, plan in work for key in plan.remove]
     for batch in chunks(removals):
         ids = [parent.row_ids[key] for parent, key in batch]
         what, where = _describe(keyed, batch)
-        _write("removing {0} from {1}".format(what, where),
-               lambda ids=ids: pine.delete({"resource": keyed.resource, "options": {"$filter": ids_filter(ids)}}))
-        sent += 1
+        runner.by_id("removing {0} from {1}".format(what, where), batch, {},
+                     lambda ids=ids: pine.delete({"resource": keyed.resource, "options": {"$filter": ids_filter(ids)}}))
 
     by_value = {}
     for parent, plan in work:
@@ -59,15 +125,12 @@ def run(pine, keyed, work):
         for batch in chunks(by_value[value]):
             ids = [parent.row_ids[key] for parent, key in batch]
             what, where = _describe(keyed, batch)
-            _write("updating {0} on {1}".format(what, where),
-                   lambda ids=ids, value=value: pine.patch({
-                       "resource": keyed.resource, "options": {"$filter": ids_filter(ids)}, "body": {"value": value}}))
-            sent += 1
+            runner.by_id("updating {0} on {1}".format(what, where), batch, {entry: value for entry in batch},
+                         lambda ids=ids, value=value: pine.patch({
+                             "resource": keyed.resource, "options": {"$filter": ids_filter(ids)}, "body": {"value": value}}))
 
     for parent, plan in work:
         for key in sorted(plan.add):
-            body = {keyed.parent_field: parent.id, keyed.key_field: key, "value": plan.add[key]}
-            _write("creating {0} {1!r} on {2}".format(keyed.noun, key, parent.title),
-                   lambda body=body: pine.post({"resource": keyed.resource, "body": body}))
-            sent += 1
-    return sent
+            runner.create(parent, key, plan.add[key])
+    runner.prove()
+    return runner.sent

@@ -8,14 +8,23 @@ import datetime
 
 from .errors import ParameterError
 
+try:
+    from dateutil.parser import isoparse
+    HAS_DATEUTIL = True
+    DATEUTIL_IMPORT_ERROR = None
+except ImportError as import_error:  # pragma: no cover - exercised by the sanity import test
+    isoparse = None
+    HAS_DATEUTIL = False
+    DATEUTIL_IMPORT_ERROR = import_error
+
 
 def _parse(text):
+    # isoparse reads every ISO 8601 form the API writes (any number of fraction digits, offsets
+    # with or without a colon) alike on every Python; datetime.fromisoformat does not before 3.11.
     value = text.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
-    if len(value) == 10:
-        value += "T00:00:00+00:00"
-    moment = datetime.datetime.fromisoformat(value)
+    if value.endswith("z"):
+        value = value[:-1] + "Z"
+    moment = isoparse(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.timezone.utc)
     return moment.astimezone(datetime.timezone.utc)

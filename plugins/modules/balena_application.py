@@ -118,68 +118,29 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.writes
+  - balena.cloud.views.fleet
 application:
   description:
-    - The fleet after the change (in check mode, as it would be). Links to other resources are ids.
+    - The fleet after the change (in check mode, as it would be), in the fleet view described here.
+    - With O(tags), also C(tags), the fleet's tags as a dict; with O(device_urls), also C(device_urls), the device URL
+      setting of all its devices.
+    - C(--diff) compares two views of the fleet, so it names the device type by slug and the release by commit and
+      version, with their ids alongside.
     - Absent after O(state=absent).
   returned: when O(state=present)
-  type: dict
-  contains:
-    id:
-      description: Numeric id of the fleet (absent for a fleet check mode would create).
-      type: int
-      sample: 16
-    app_name:
-      description: Name of the fleet.
-      type: str
-      sample: signage
-    slug:
-      description: The fleet's slug.
-      type: str
-      sample: myorg/signage
-    device_type:
-      description: Slug of the default device type.
-      type: str
-      sample: raspberrypi4-64
-    organization:
-      description: Handle of the owning organization.
-      type: str
-      sample: myorg
-    is_of__class:
-      description: The fleet's class.
-      type: str
-      sample: fleet
-    should_track_latest_release:
-      description: Whether the fleet follows every new release.
-      type: bool
-      sample: false
-    should_be_running__release:
-      description: Id of the release the fleet should run.
-      type: int
-      sample: 117
-    target_release:
-      description: Commit of the release the fleet should run, when it was read.
-      type: str
-      sample: 8a962e0a6c4f4d93b3e1f2a9d0c4b7e1
-    is_accessible_by_support_until__date:
-      description: Until when balena support may access the fleet, or null.
-      type: str
-      sample: "2030-01-31T00:00:00.000Z"
-    tags:
-      description: The fleet's tags, when O(tags) was given.
-      type: dict
-      sample: {"team": "retail"}
-    device_urls:
-      description: The device URL setting of all devices, when O(device_urls) was given.
-      type: bool
-      sample: true
-  sample: {"id": 16, "app_name": "signage", "slug": "myorg/signage", "device_type": "raspberrypi4-64", "tags": {}}
+  sample: {"id": 16, "name": "signage", "slug": "myorg/signage", "device_type": "raspberrypi4-64", "device_type_id": 119,
+           "target_release": "8a962e0acee69b0e59e2014d77392ebb", "target_release_version": "1.2.0", "tags": {}}
 """
 
+import re
+
 from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
+from ansible_collections.balena.cloud.plugins.module_utils.fleet_view import SUPPORT_FIELD, fleet_view, read_options
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids
-from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import successful_releases
+from ansible_collections.balena.cloud.plugins.module_utils.facets import Facet, FacetPlan, KeyedFacet, patch_ids, unchanged_ids
+from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import successful_release_rows
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 from ansible_collections.balena.cloud.plugins.module_utils.timestamps import canonical, in_future, user_date
@@ -187,14 +148,13 @@ from ansible_collections.balena.cloud.plugins.module_utils.timestamps import can
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ApplicationNotFound, InvalidDeviceType
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.identifiers import organization_navigation_filter
 
-SUPPORT_FIELD = "is_accessible_by_support_until__date"
+APP_NAME = re.compile(r"^[a-zA-Z0-9_-]+$")
 LATEST_RELEASE = {
-    "$select": "id",
+    "$select": ["id", "commit", "raw_version"],
     "$top": 1,
     "$filter": {"is_final": True, "is_passing_tests": True, "is_invalidated": False, "status": "success"},
     "$orderby": "created_at desc",
 }
-FIELDS = ["id", "app_name", "slug", "uuid", "is_of__class", "should_track_latest_release", SUPPORT_FIELD]
 
 
 class DeviceUrlsFacet(Facet):
@@ -221,8 +181,13 @@ class DeviceUrlsFacet(Facet):
             return None
         before = "{0} device(s) with device URLs {1}".format(len(differing), "off" if self.wanted else "on")
 
-        def apply(_fleet_id):
-            patch_ids(self.pine, "device", differing, {"is_web_accessible": self.wanted})
+        def apply(_fleet_id, ledger):
+            body = {"is_web_accessible": self.wanted}
+            ledger.expect(label, [self.name])
+            patch_ids(self.pine, "device", differing, body)
+            ledger.done(label, [self.name])
+            if unchanged_ids(self.pine, "device", differing, body):
+                ledger.refused(label, [self.name], label)
 
         return FacetPlan(before, self.wanted, apply)
 
@@ -255,6 +220,7 @@ class ApplicationModule(ResourceModule):
         super().__init__(module)
         self.current = None
         self._facets = None
+        self._links = {}
 
     def describe_target(self):
         params = self.params
@@ -266,7 +232,7 @@ class ApplicationModule(ResourceModule):
 
     def facets(self):
         if self._facets is None:
-            desired_tags = tag_values(self.params["tags"])
+            desired_tags = tag_values(self.params["tags"], self.module.warn)
             if desired_tags is not None:
                 TAGS["fleet"].check(desired_tags, "tags")
             self._facets = [
@@ -276,17 +242,13 @@ class ApplicationModule(ResourceModule):
         return self._facets
 
     def read_options(self):
-        expand = {
-            "organization": {"$select": ["id", "handle"]},
-            "is_for__device_type": {"$select": ["id", "slug"]},
-            "should_be_running__release": {"$select": ["id", "commit", "raw_version"]},
-        }
+        expand = {}
         if self.params["track_latest"]:
             expand["owns__release"] = LATEST_RELEASE
         for facet in self.facets():
             if facet.requested():
                 expand.update(facet.keyed.expand() if isinstance(facet, KeyedFacet) else facet.expand())
-        return {"$select": list(FIELDS), "$expand": expand}
+        return read_options(expand)
 
     def find(self):
         params, options = self.params, self.read_options()
@@ -323,8 +285,13 @@ class ApplicationModule(ResourceModule):
             wanted["app_name"] = params["new_name"]
         elif current is None and params["id"] is None:
             wanted["app_name"] = params["name"] if params["slug"] is None else params["slug"].partition("/")[2]
+        problem = app_name_problem(wanted["app_name"]) if wanted.get("app_name") else None
+        if problem:
+            parameter = "new_name" if params["new_name"] is not None else ("slug" if params["slug"] is not None else "name")
+            raise ParameterError(parameter, "fleet name {0!r} {1}".format(wanted["app_name"], problem))
         if params["device_type"] is not None:
             wanted["is_for__device_type"] = self._device_type_id(params["device_type"])
+            self._links["is_for__device_type"] = [{"id": wanted["is_for__device_type"], "slug": params["device_type"]}]
         if params["application_class"] is not None:
             if current is not None and current["is_of__class"] != params["application_class"]:
                 raise ParameterError("application_class", "{0} is a {1} and its class cannot be changed to {2}".format(
@@ -333,13 +300,15 @@ class ApplicationModule(ResourceModule):
         if params["release"] is not None:
             if current is None:
                 raise ParameterError("release", "{0} does not exist yet, so it has no release to pin".format(self.describe_target()))
-            release_id = successful_releases(self.client.pine, [current["id"]], params["release"], labels={current["id"]: current["slug"]})[current["id"]]
-            wanted.update(should_be_running__release=release_id, should_track_latest_release=False)
+            release = successful_release_rows(self.client.pine, [current["id"]], params["release"], labels={current["id"]: current["slug"]})[current["id"]]
+            wanted.update(should_be_running__release=release["id"], should_track_latest_release=False)
+            self._links["should_be_running__release"] = [release]
         if params["track_latest"] is not None:
             wanted["should_track_latest_release"] = params["track_latest"]
             latest = (current or {}).get("owns__release") or []
             if params["track_latest"] and latest:
                 wanted["should_be_running__release"] = latest[0]["id"]
+                self._links["should_be_running__release"] = latest
         until = params["support_access_until"]
         if until is not None:
             wanted[SUPPORT_FIELD] = in_future(user_date(until, "support_access_until"), "support_access_until") if until else None
@@ -355,7 +324,8 @@ class ApplicationModule(ResourceModule):
             except InvalidDeviceType:
                 raise ParameterError("device_type", "{0!r} is not a known device type".format(device_type)) from None
 
-    def create(self, desired):
+    def creation(self):
+        """``(organization, name)`` of the fleet to create, refusing what the API would refuse."""
         params = self.params
         if params["id"] is not None:
             raise ParameterError("id", "no fleet has id {0}; give name and organization to create one".format(params["id"]))
@@ -366,6 +336,30 @@ class ApplicationModule(ResourceModule):
             organization, name = params["slug"].partition("/")[::2]
             if not name:
                 raise ParameterError("slug", "{0!r} is not of the form organization/name".format(params["slug"]))
+        return organization, name
+
+    def predict(self, desired):
+        organization, name = self.creation()
+        with self.step("looking up organization {0}".format(organization)):
+            found = self.client.pine.get({"resource": "organization", "options": {
+                "$select": ["id", "handle"], "$filter": _org_filter(organization)}})
+        if not found:
+            raise ParameterError("slug" if self.params["slug"] is not None else "organization",
+                                 "organization {0!r} does not exist, or the API key may not see it".format(organization))
+        handle = found[0]["handle"]
+        predicted = dict(self.predicted({}, desired), organization=found, slug="{0}/{1}".format(handle, name).lower(),
+                         is_of__class=self.params["application_class"] or "fleet", app_name=name)
+        predicted.setdefault("should_track_latest_release", True)
+        return predicted
+
+    def predicted(self, current, changes):
+        obj = dict(current, **changes)
+        obj.update((field, rows) for field, rows in self._links.items() if field in changes)
+        return obj
+
+    def create(self, desired):
+        params = self.params
+        organization, name = self.creation()
         created = self.client.models.application.create(name, params["device_type"], _org_key(organization), params["application_class"])
         rest = {key: value for key, value in desired.items()
                 if key not in ("app_name", "is_for__device_type", "is_of__class") and created.get(key) != value}
@@ -380,30 +374,33 @@ class ApplicationModule(ResourceModule):
     def delete(self, current):
         self.client.pine.delete({"resource": "application", "id": current["id"]})
 
+    def fleet_of(self, obj):
+        return obj.get("slug")
+
     def label(self, obj):
         return obj.get("slug") or self.describe_target()[len("fleet "):]
 
-    def present(self, obj):
-        shown = {key: value for key, value in obj.items() if key not in ("owns__device", "owns__release", "application_tag")}
-        device_type = obj.get("is_for__device_type")
-        if isinstance(device_type, list) and device_type and device_type[0].get("slug"):
-            shown["device_type"] = device_type[0]["slug"]
-        elif self.params["device_type"] is not None and (device_type is None or isinstance(device_type, int)):
-            shown["device_type"] = self.params["device_type"]
-        organization = obj.get("organization")
-        if isinstance(organization, list) and organization:
-            shown["organization"] = organization[0]["handle"]
-        release = obj.get("should_be_running__release")
-        if isinstance(release, list) and release:
-            shown["target_release"] = release[0]["commit"]
-        shown = super().present(shown)
-        shown.pop("is_for__device_type", None)
-        return shown
+    def view(self, obj):
+        return fleet_view(obj)
 
 
 def _org_key(organization):
     text = str(organization).strip()
     return int(text) if text.isdigit() else text
+
+
+def _org_filter(organization):
+    key = _org_key(organization)
+    return {"id": key} if isinstance(key, int) else {"handle": key}
+
+
+def app_name_problem(name):
+    """What the API would refuse in a fleet name, or None."""
+    if not 4 <= len(name) <= 100:
+        return "must be 4 to 100 characters long"
+    if not APP_NAME.match(name):
+        return "may only contain letters, digits, underscores and hyphens"
+    return None
 
 
 def main():

@@ -45,16 +45,21 @@ options:
     choices: [fleet, block, app]
   include:
     description:
-      - What to add to every fleet.
-      - V(tags) adds RV(applications[].tags); V(variables) adds RV(applications[].variables);
-        V(target_release) adds RV(applications[].target_release); V(device_counts) adds RV(applications[].device_counts).
+      - What to add to every fleet, its C(tags), its C(variables) or its C(device_counts) (see RV(applications)).
+      - The target release is always part of the fleet view.
     type: list
     elements: str
-    choices: [tags, variables, target_release, device_counts]
+    choices: [tags, variables, device_counts]
     default: []
   show_values:
     description:
       - Show the values of variables instead of masking them.
+    type: bool
+    default: false
+  fail_on_empty:
+    description:
+      - What happens when no fleet matches. An O(organization) or O(device_type) that does not exist is always a failure naming it;
+        filters that only match nothing are a warning, or with V(true) a failure.
     type: bool
     default: false
 """
@@ -70,84 +75,37 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ fleets.applications | selectattr('device_counts.offline', 'gt', 0) | map(attribute='slug') | list }}"
 
-- name: Read one fleet with its tags and target release
+- name: Read one fleet with its tags (its target release is always part of it)
   balena.cloud.balena_application_info:
     slug: myorg/signage
-    include: [tags, target_release]
+    include: [tags]
   register: signage
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.fleets
 applications:
-  description: The matching fleets, ordered by name.
+  description:
+    - The matching fleets, ordered by name, each in the fleet view described here.
+    - With O(include=tags), also C(tags), the fleet's tags as a dict.
+    - With O(include=variables), also C(variables), the fleet's variables by kind (C(env), C(config), C(build)); values
+      are masked unless O(show_values=true).
+    - With O(include=device_counts), also C(device_counts), the number of devices C(total), C(online) and C(offline).
   returned: always
-  type: list
-  elements: dict
-  contains:
-    id:
-      description: Numeric id.
-      type: int
-      sample: 16
-    app_name:
-      description: Name of the fleet.
-      type: str
-      sample: signage
-    slug:
-      description: The fleet's slug.
-      type: str
-      sample: myorg/signage
-    uuid:
-      description: The fleet's uuid.
-      type: str
-      sample: 768641f1411f41a6a1c65297982be5df
-    organization:
-      description: Handle of the owning organization.
-      type: str
-      sample: myorg
-    device_type:
-      description: Slug of the default device type.
-      type: str
-      sample: raspberrypi4-64
-    is_of__class:
-      description: The fleet's class.
-      type: str
-      sample: fleet
-    should_track_latest_release:
-      description: Whether the fleet follows every new release.
-      type: bool
-      sample: true
-    is_accessible_by_support_until__date:
-      description: Until when balena support may access the fleet, or null.
-      type: str
-      sample: null
-    tags:
-      description: The fleet's tags, with O(include=tags).
-      type: dict
-      sample: {"team": "retail"}
-    variables:
-      description:
-        - The fleet's variables by kind (C(env), C(config), C(build)), with O(include=variables).
-        - Values are masked unless O(show_values=true).
-      type: dict
-      sample: {"env": {"LOG_LEVEL": "********"}, "config": {}, "build": {}}
-    target_release:
-      description: The release the fleet should run (id, commit, raw_version), or null, with O(include=target_release).
-      type: dict
-      sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "raw_version": "1.2.0"}
-    device_counts:
-      description: Number of devices, online and offline, with O(include=device_counts).
-      type: dict
-      sample: {"total": 4, "online": 3, "offline": 1}
+  sample: [{"id": 16, "slug": "myorg/signage", "name": "signage", "organization": "myorg", "device_type": "raspberrypi4-64",
+            "target_release": "8a962e0acee69b0e59e2014d77392ebb", "target_release_version": "1.2.0", "tags": {"team": "retail"}}]
 """
 
+from ansible_collections.balena.cloud.plugins.module_utils import fleet_view
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.diff import masked
-from ansible_collections.balena.cloud.plugins.module_utils.expanded import first, keyed_dict
+from ansible_collections.balena.cloud.plugins.module_utils.expanded import keyed_dict
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, organization, through
+from ansible_collections.balena.cloud.plugins.module_utils.selection_names import explain_empty
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.resolver import ACCESS_FILTER
 
-FIELDS = ["id", "app_name", "slug", "uuid", "is_of__class", "should_track_latest_release", "is_accessible_by_support_until__date"]
 VARIABLE_KINDS = ("env", "config", "build")
 PAGE_SIZE = 500
 
@@ -161,8 +119,9 @@ class ApplicationInfoModule(BalenaModule):
         "device_type": {"type": "str"},
         "application_class": {"type": "str", "choices": ["fleet", "block", "app"]},
         "include": {"type": "list", "elements": "str", "default": [],
-                    "choices": ["tags", "variables", "target_release", "device_counts"]},
+                    "choices": ["tags", "variables", "device_counts"]},
         "show_values": {"type": "bool", "default": False},
+        "fail_on_empty": {"type": "bool", "default": False},
     }
     module_options = {"mutually_exclusive": [["slug", "id"]]}
 
@@ -184,23 +143,24 @@ class ApplicationInfoModule(BalenaModule):
         return all_of(conditions)
 
     def read_options(self):
-        include = set(self.params["include"])
-        expand = {"organization": {"$select": "handle"}, "is_for__device_type": {"$select": "slug"}}
+        include, expand = set(self.params["include"]), {}
         if "tags" in include:
             expand.update(TAGS["fleet"].expand())
         if "variables" in include:
             for kind in VARIABLE_KINDS:
                 expand.update(VARIABLES[(kind, "fleet")].expand())
-        if "target_release" in include:
-            expand["should_be_running__release"] = {"$select": ["id", "commit", "raw_version"]}
         if "device_counts" in include:
             expand["owns__device"] = {"$count": {"$filter": {"is_online": True}}}
-        return {"$select": list(FIELDS), "$expand": expand, "$filter": self.server_filter(), "$orderby": "app_name asc"}
+        return dict(fleet_view.read_options(expand), **{"$filter": self.server_filter(), "$orderby": "app_name asc"})
 
     def run(self):
         pine = self.client.pine
         with self.step("listing fleets"):
             rows = list(pine.iterate({"resource": "application", "options": self.read_options()}, page_size=PAGE_SIZE))
+        if not rows:
+            with self.step("looking up the names the filters give"):
+                names = {"organization": self.params["organization"], "device_type": self.params["device_type"]}
+                explain_empty(self, names, "", "the filters", "fleet")
         totals = {}
         if "device_counts" in self.params["include"] and rows:
             options = {"$select": ["id"], "$filter": self.server_filter(), "$expand": {"owns__device": {"$count": {}}}}
@@ -210,17 +170,12 @@ class ApplicationInfoModule(BalenaModule):
 
     def shape(self, row, totals):
         include = set(self.params["include"])
-        shown = {field: row.get(field) for field in FIELDS}
-        shown["organization"] = first(row.get("organization"), "handle")
-        shown["device_type"] = first(row.get("is_for__device_type"), "slug")
+        shown = fleet_view.fleet_view(row)
         if "tags" in include:
             shown["tags"] = keyed_dict(row, TAGS["fleet"])
         if "variables" in include:
             hidden = not self.params["show_values"]
             shown["variables"] = {kind: masked(keyed_dict(row, VARIABLES[(kind, "fleet")]), hidden=hidden) for kind in VARIABLE_KINDS}
-        if "target_release" in include:
-            releases = row.get("should_be_running__release") or []
-            shown["target_release"] = releases[0] if releases else None
         if "device_counts" in include:
             online = row.get("owns__device") or 0
             total = totals.get(row["id"], online)

@@ -11,8 +11,10 @@ description:
   - Changes one device (O(uuid), O(id), or O(name) within O(fleet)) or many at once (O(uuids), or every device
     matching O(selector)). It sets the name, note, location, fleet, pinned release, supervisor and OS release,
     device URL, update lock override and tags.
-  - With O(state=present) a single device that does not exist yet is registered in O(fleet) (pre-provisioning),
-    from O(uuid) or a generated uuid; its device API key is returned then, and only then.
+  - With O(state=present) and O(create=true), a single device that does not exist yet is registered in O(fleet)
+    (pre-provisioning), from O(uuid) or a generated uuid; its device API key is returned then, and only then.
+    Without O(create=true), a device that does not exist is a failure, so that a mistyped uuid or name never
+    registers a new device.
   - With O(state=absent) the devices are removed; with O(state=deactivated) they are deactivated.
   - Devices are read in one request per 100 listed devices or per page of a selector; devices that need the
     same change are written with one request per 200 devices.
@@ -27,7 +29,7 @@ options:
   uuid:
     description:
       - Full uuid (32 or 62 characters) of one device.
-      - With O(state=present), a device with this uuid is registered in O(fleet) when it does not exist.
+      - With O(create=true), a device with this uuid is registered in O(fleet) when it does not exist.
     type: str
   id:
     description:
@@ -36,9 +38,15 @@ options:
   name:
     description:
       - The device name. Only for a single device.
-      - Without O(uuid) and O(id), the device with this name in O(fleet) is managed, and registered when
-        there is none.
+      - Without O(uuid) and O(id), the device with this name in O(fleet) is managed, and with O(create=true)
+        registered when there is none.
     type: str
+  create:
+    description:
+      - Register a single device in O(fleet) when the one named by O(uuid) or O(name) does not exist.
+      - With V(false), a device that does not exist is a failure ("not found").
+    type: bool
+    default: false
   note:
     description:
       - A free-text note on the devices.
@@ -110,6 +118,7 @@ EXAMPLES = r"""
   balena.cloud.balena_device:
     fleet: myorg/signage
     name: lobby-screen
+    create: true
     note: Second floor, next to the lifts
   register: lobby
 
@@ -142,57 +151,30 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.writes
+  - balena.cloud.views.device
 device:
-  description: The device after the change (in check mode, as it would be), for a single device.
+  description:
+    - The device after the change (in check mode, as it would be), for a single device, in the device view
+      described here.
+    - After a change the devices are read back from the API, so the fields it computes (such as C(target_release))
+      are current; in check mode they are predicted.
+    - With O(tags), also C(tags), the device's tags as a dict; with O(lock_override), also C(lock_override), whether
+      updates override update locks.
+    - C(--diff) compares two views of each device (by uuid when there are several).
   returned: for a single device with O(state=present)
-  type: dict
-  contains:
-    id:
-      description: Numeric id (absent for a device check mode would register).
-      type: int
-      sample: 1
-    uuid:
-      description: The device's uuid.
-      type: str
-      sample: b05e5bba28df79d5eab5e1aa2c6300be
-    device_name:
-      description: The device's name.
-      type: str
-      sample: lobby-screen
-    fleet:
-      description: Slug of the device's fleet.
-      type: str
-      sample: myorg/signage
-    device_type:
-      description: Slug of the device's type.
-      type: str
-      sample: raspberrypi4-64
-    is_pinned_on__release:
-      description: Id of the release the device is pinned to, or null when it follows its fleet.
-      type: int
-      sample: null
-    should_be_running__release:
-      description:
-        - Id of the release the device should run, which the API computes from its pin and its fleet's target.
-        - After a change, the devices are read back from the API, so this and the other computed fields are current;
-          in check mode the values are predicted.
-      type: int
-      sample: 117
-    tags:
-      description: The device's tags, when O(tags) was given.
-      type: dict
-      sample: {"site": "berlin"}
-    lock_override:
-      description: Whether updates override update locks, when O(lock_override) was given.
-      type: bool
-      sample: false
-  sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "note": null}
+  sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "fleet": "myorg/signage",
+           "fleet_id": 16, "pinned_release": null, "target_release": "8a962e0acee69b0e59e2014d77392ebb",
+           "target_release_version": "1.2.0", "target_release_id": 117}
 devices:
-  description: Every selected device after the change, each shaped like RV(device), when O(uuids) or O(selector) was given.
+  description:
+    - Every selected device after the change, each in the device view like RV(device), with C(changed) telling
+      whether this device changed, when O(uuids) or O(selector) was given.
   returned: when O(uuids) or O(selector) is used
   type: list
   elements: dict
-  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "changed": true}]
+  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "fleet": "myorg/signage", "changed": true}]
 device_api_key:
   description:
     - The API key of a device that this task registered. It is shown once; later runs do not return it.
@@ -212,12 +194,15 @@ created:
   sample: false
 """
 
+import contextlib
+
 from ansible_collections.balena.cloud.plugins.module_utils import device_selection
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_changes import (
     TYPE_WITH_ARCH,
     architecture,
     changed,
+    options_of,
     os_release_key,
     os_releases,
     releases_by_fleet,
@@ -225,21 +210,21 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
     target_fleet,
     write_grouped,
 )
-from ansible_collections.balena.cloud.plugins.module_utils.diff import link_id
-from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.device_view import RELEASE, device_view, read_options
+from ansible_collections.balena.cloud.plugins.module_utils.diff import known, link_id, view_diff
+from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
-from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, identifier
-from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import chunks, ids_filter, run as run_plans
+from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
+from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, fleet_of, identifier
+from ansible_collections.balena.cloud.plugins.module_utils.id_chunks import chunks, ids_filter, rows_by_id
+from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import run as run_plans
 from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reconcile
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException
 
-FIELDS = [
-    "id", "uuid", "device_name", "note", "custom_latitude", "custom_longitude", "is_web_accessible", "is_active",
-    "is_online", "os_version", "os_variant", "supervisor_version", "belongs_to__application", "is_pinned_on__release",
-    "is_running__release", "should_be_running__release", "should_be_managed_by__release", "should_be_operated_by__release",
-    "is_of__device_type",
-]
 LOCK_OVERRIDE = "BALENA_OVERRIDE_LOCK"
+# The device fields that link to a release a change names (a pin of the app, supervisor or host OS).
+RELEASE_FIELDS = ("is_pinned_on__release", "should_be_managed_by__release", "should_be_operated_by__release")
 DEVICE_TAGS = TAGS["device"]
 DEVICE_CONFIG = VARIABLES[("config", "device")]
 
@@ -259,6 +244,7 @@ class DeviceModule(BalenaModule):
         os_version={"type": "str"},
         device_url={"type": "bool"},
         lock_override={"type": "bool"},
+        create={"type": "bool", "default": False},
         tags={"type": "dict"},
         purge_tags={"type": "bool", "default": True},
         state={"type": "str", "default": "present", "choices": ["present", "absent", "deactivated"]},
@@ -272,7 +258,9 @@ class DeviceModule(BalenaModule):
     def __init__(self, module=None):
         super().__init__(module)
         self.single = self.params["uuids"] is None and self.params["selector"] is None
-        self.desired_tags = tag_values(self.params["tags"])
+        self.desired_tags = tag_values(self.params["tags"], self.module.warn)
+        self.moved_to = None
+        self.releases = {}  # id -> release row, for every release a change links a device to
 
     def target(self):
         if self.params["uuid"] is None and self.params["id"] is None and self.single:
@@ -281,22 +269,22 @@ class DeviceModule(BalenaModule):
 
     def read_options(self):
         expand = {
-            "belongs_to__application": {"$select": ["id", "slug"]},
+            # the fleet's target predicts what a moved or unpinned device will run
+            "belongs_to__application": {"$select": ["id", "slug"], "$expand": {"should_be_running__release": RELEASE}},
             "is_of__device_type": TYPE_WITH_ARCH,
         }
         if self.desired_tags is not None:
             expand.update(DEVICE_TAGS.expand())
         if self.params["lock_override"] is not None:
             expand[DEVICE_CONFIG.resource] = {"$select": ["id", "name", "value"], "$filter": {"name": LOCK_OVERRIDE}}
-        return {"$select": list(FIELDS), "$expand": expand}
+        return read_options(expand)
 
     def find(self):
         params, pine, options = self.params, self.client.pine, self.read_options()
         if params["uuids"] is not None:
             return device_selection.listed(pine, params["uuids"], options)
         if params["selector"] is not None:
-            device_selection.check_selector(params["selector"])
-            return device_selection.selected(pine, params["selector"], options)
+            return device_selection.select(self, options)
         if params["uuid"] is not None or params["id"] is not None:
             found = device_selection.one(pine, params["uuid"] if params["uuid"] is not None else params["id"], options)
             return [found] if found else []
@@ -347,6 +335,10 @@ class DeviceModule(BalenaModule):
         params = self.params
         if params["id"] is not None:
             raise ParameterError("id", "no device has id {0}; give uuid or name with fleet to register one".format(params["id"]))
+        if not params["create"]:
+            parameter = "uuid" if params["uuid"] is not None else "name"
+            raise ParameterError(parameter, "{0} was not found, or is not accessible; set create: true to register it".format(
+                self.target()))
         if params["fleet"] is None:
             raise ParameterError("fleet", "is required to register {0}, which does not exist".format(self.target()))
         balena = self.client
@@ -355,7 +347,7 @@ class DeviceModule(BalenaModule):
                 "$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
         uuid = params["uuid"] or balena.models.device.generate_uuid()
         if self.check_mode:
-            return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet],
+            return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet], "is_active": True,
                      "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
         with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
             registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
@@ -372,33 +364,50 @@ class DeviceModule(BalenaModule):
         tag_work = self.keyed_work(devices, DEVICE_TAGS, self.desired_tags)
         lock_work = self.keyed_work(devices, DEVICE_CONFIG, None) if self.params["lock_override"] is not None else []
         if not self.check_mode:
-            with self.step("changing " + self.target()):
-                write_grouped(balena.pine, {devices[index]["id"]: change for index, change in changes.items()
-                                            if change and devices[index].get("id") is not None})
-                for keyed, work in ((DEVICE_TAGS, tag_work), (DEVICE_CONFIG, lock_work)):
-                    changing = [(parent, plan) for parent, plan in work if plan.changed]
-                    if changing:
-                        run_plans(balena.pine, keyed, changing)
+            ledger, uuids = self.ledger, {device.get("id"): device["uuid"] for device in devices}
+            try:
+                with self.step("changing " + self.target()):
+                    write_grouped(balena.pine, {devices[index]["id"]: change for index, change in changes.items()
+                                                if change and devices[index].get("id") is not None}, ledger, uuids)
+                    for keyed, work, prefix in ((DEVICE_TAGS, tag_work, "tags."), (DEVICE_CONFIG, lock_work, "lock_override.")):
+                        changing = [(parent, plan) for parent, plan in work if plan.changed]
+                        if changing:
+                            run_plans(balena.pine, keyed, changing, ledger, prefix)
+            except OperationError:
+                # Say truly which field changes took effect before the failure, if the API still answers.
+                with contextlib.suppress(BalenaException):
+                    self.prove(devices, changes, self.read_back(devices, changes), stop=False)
+                raise
             if any(changes.values()):
                 with self.step("reading back " + self.target()):
-                    return self.report(devices, changes, tag_work, lock_work, created, self.read_back(devices, changes))
+                    written = self.read_back(devices, changes)
+                self.prove(devices, changes, written)
+                return self.report(devices, changes, tag_work, lock_work, created, written)
+            ledger.check_read_only()
         return self.report(devices, changes, tag_work, lock_work, created)
 
     def read_back(self, devices, changes):
         """The written devices as the API now has them (fields it computes included), by id: one request per
         page of as many devices as one write names."""
-        ids = sorted(device["id"] for index, device in enumerate(devices) if changes[index] and device.get("id") is not None)
-        options, found = self.read_options(), {}
-        for chunk in chunks(ids):
-            query = {"resource": "device", "options": dict(options, **{"$filter": ids_filter(chunk)})}
-            found.update((row["id"], row) for row in self.client.pine.get(query))
-        return found
+        ids = [device["id"] for index, device in enumerate(devices) if changes[index] and device.get("id") is not None]
+        return rows_by_id(self.client.pine, "device", ids, self.read_options())
+
+    def prove(self, devices, changes, written, stop=True):
+        """A device that reads back without its change was skipped by the API: the key may only read its
+        fleet. ``stop`` raises the read-only failure."""
+        for index, device in enumerate(devices):
+            fresh = written.get(device.get("id"))
+            refused = options_of(changed(fresh, changes[index])) if fresh is not None and changes[index] else []
+            if refused:
+                self.ledger.refused(device["uuid"], refused, fleet_of(device))
+        if stop:
+            self.ledger.check_read_only()
 
     def wanted_fields(self, devices):
         """The API fields each device should have (one dict per device, in order)."""
         fleet = None
         if self.params["fleet"] is not None:
-            fleet = target_fleet(self.client, identifier(self.params["fleet"]), devices)
+            fleet = self.moved_to = target_fleet(self.client, identifier(self.params["fleet"]), devices)
         fleet_of = [fleet["id"] if fleet else link_id(device.get("belongs_to__application")) for device in devices]
         lookups = self.lookups(devices, fleet, fleet_of) if devices else {}
         return [self.wanted_for(device, fleet, fleet_of[index], lookups) for index, device in enumerate(devices)]
@@ -430,26 +439,30 @@ class DeviceModule(BalenaModule):
                 # a pin to a release of the old fleet cannot stay
                 want["is_pinned_on__release"] = None
         if params["release"] is not None:
-            want["is_pinned_on__release"] = lookups["release"][fleet_id]
+            want["is_pinned_on__release"] = self.known(lookups["release"][fleet_id])
         if params["track_fleet"] is True:
             want["is_pinned_on__release"] = None
         if params["track_fleet"] is False:
             want["is_pinned_on__release"] = self.current_release(device)
         if params["supervisor_version"] is not None:
-            want["should_be_managed_by__release"] = lookups["supervisor"][architecture(device["is_of__device_type"])[0]]
+            want["should_be_managed_by__release"] = self.known(lookups["supervisor"][architecture(device["is_of__device_type"])[0]])
         if params["os_version"] is not None:
-            want["should_be_operated_by__release"] = lookups["os"][os_release_key(device)]
+            want["should_be_operated_by__release"] = self.known(lookups["os"][os_release_key(device)])
         if params["device_url"] is not None:
             want["is_web_accessible"] = params["device_url"]
         return want
 
-    @staticmethod
-    def current_release(device):
+    def current_release(self, device):
         """The release a device keeps with ``track_fleet: false``: its pin, else the release it runs."""
-        release = link_id(device.get("is_pinned_on__release")) or link_id(device.get("is_running__release"))
-        if release is None and device.get("id") is not None:
+        release = linked(device.get("is_pinned_on__release")) or linked(device.get("is_running__release"))
+        if not release and device.get("id") is not None:
             raise ParameterError("track_fleet", "device {0} runs no release yet, so there is nothing to pin it to".format(device["uuid"]))
-        return release
+        return self.known(release) if release else None
+
+    def known(self, release):
+        """The id of a release row a change links a device to, kept so that predictions can name it."""
+        self.releases[release["id"]] = release
+        return release["id"]
 
     def keyed_work(self, devices, keyed, desired):
         """``(parent, plan)`` per device for tags (``desired``) or the lock override (``desired`` None)."""
@@ -457,7 +470,7 @@ class DeviceModule(BalenaModule):
             return []
         work = []
         for device in devices:
-            parent = Parent(device.get("id"), "device", device["uuid"], device.get(keyed.resource) or [], keyed)
+            parent = Parent(device.get("id"), "device", device["uuid"], device.get(keyed.resource) or [], keyed, fleet_of(device))
             if keyed is DEVICE_TAGS:
                 plan = reconcile(parent.current, desired, self.params["purge_tags"])
             else:
@@ -476,28 +489,27 @@ class DeviceModule(BalenaModule):
         for index, device in enumerate(devices):
             change, uuid = changes[index], device["uuid"]
             fresh = (written or {}).get(device.get("id"))
-            row = self.shape(fresh or dict(device, **change))
-            if "belongs_to__application" in change and not fresh:
-                row["fleet"] = self.params["fleet"]
-            old, new = {field: link_id(device.get(field)) for field in change}, dict(change)
+            old, row = self.shape(device), self.shape(fresh or self.predicted(device, change))
+            diff = view_diff(old, row) if change else {"before": {}, "after": {}}
             if uuid in tags:
                 row["tags"] = tags[uuid].after()
                 if tags[uuid].changed:
-                    old["tags"], new["tags"] = tags[uuid].before, tags[uuid].after()
+                    diff["before"]["tags"], diff["after"]["tags"] = tags[uuid].before, tags[uuid].after()
             if uuid in locks:
                 row["lock_override"] = locks[uuid].after().get(LOCK_OVERRIDE) == "1"
                 if locks[uuid].changed:
-                    old["lock_override"] = locks[uuid].before.get(LOCK_OVERRIDE) == "1"
-                    new["lock_override"] = row["lock_override"]
-            row["changed"] = bool(new) or created
-            if new:
-                before[uuid], after[uuid] = old, new
+                    diff["before"]["lock_override"] = locks[uuid].before.get(LOCK_OVERRIDE) == "1"
+                    diff["after"]["lock_override"] = row["lock_override"]
+            row["changed"] = bool(change or diff["after"]) or created
+            if row["changed"]:
+                before[uuid], after[uuid] = diff["before"], diff["after"]
             shown.append(row)
         result = {"changed": bool(after) or created}
         if self.single:
             result["device"] = shown[0]
             if created:
-                result["diff"] = {"before": {"state": "absent"}, "after": dict(after.get(devices[0]["uuid"], {}), state="present", uuid=devices[0]["uuid"])}
+                result["diff"] = {"before": {"state": "absent"}, "after": dict(known(shown[0]), state="present")}
+                result["diff"]["after"].pop("changed", None)
             elif after:
                 result["diff"] = {"before": before[devices[0]["uuid"]], "after": after[devices[0]["uuid"]]}
         else:
@@ -506,15 +518,34 @@ class DeviceModule(BalenaModule):
                 result["diff"] = {"before": before, "after": after}
         return result
 
+    def predicted(self, device, change):
+        """The device once ``change`` (API fields) is written, with the links it changes expanded and the
+        release the API will then make it run."""
+        row = dict(device, **change)
+        for field in RELEASE_FIELDS:
+            if field in change:
+                row[field] = [self.releases[change[field]]] if change[field] is not None else []
+        if "belongs_to__application" in change:
+            row["belongs_to__application"] = [self.moved_to]
+        if "is_pinned_on__release" in change or "belongs_to__application" in change:
+            target = self.predicted_target(device, change)
+            row["should_be_running__release"] = [target] if target else []
+        return row
+
+    def predicted_target(self, device, change):
+        """The release the API will make a changed device run: its pin, else its (new) fleet's target."""
+        if "is_pinned_on__release" in change:
+            pin = self.releases.get(change["is_pinned_on__release"])
+        else:
+            pin = linked(device.get("is_pinned_on__release"))
+        if pin:
+            return pin
+        fleet = self.moved_to if "belongs_to__application" in change else linked(device.get("belongs_to__application"))
+        return linked(fleet.get("should_be_running__release")) or None
+
     def shape(self, device):
-        shown = {key: link_id(value) for key, value in device.items() if key not in (DEVICE_TAGS.resource, DEVICE_CONFIG.resource)}
-        fleet = device.get("belongs_to__application")
-        if isinstance(fleet, list) and fleet:
-            shown["fleet"] = fleet[0].get("slug")
-        device_type = device.get("is_of__device_type")
-        if isinstance(device_type, list) and device_type:
-            shown["device_type"] = device_type[0].get("slug")
-        return shown
+        """The device view of an API row (a device check mode would register has no id yet)."""
+        return device_view(device)
 
     def remove(self, devices):
         return self._bulk(devices, "removing", None, list(devices))
@@ -523,15 +554,26 @@ class DeviceModule(BalenaModule):
         return self._bulk(devices, "deactivating", {"is_active": False}, [device for device in devices if device.get("is_active")])
 
     def _bulk(self, devices, verb, body, affected):
-        pine = self.client.pine
+        pine, ledger = self.client.pine, self.ledger
         if affected and not self.check_mode:
+            by_id = {device["id"]: device for device in affected}
+            for device in affected:
+                ledger.expect(device["uuid"], ["state"])
             with self.step("{0} {1}".format(verb, self.target())):
-                for chunk in chunks(sorted(device["id"] for device in affected)):
+                for chunk in chunks(sorted(by_id)):
                     query = {"resource": "device", "options": {"$filter": ids_filter(chunk)}}
                     if body is None:
                         pine.delete(query)
                     else:
                         pine.patch(dict(query, body=body))
+                    for device_id in chunk:
+                        ledger.done(by_id[device_id]["uuid"], ["state"])
+            with self.step("reading back " + self.target()):
+                left = rows_by_id(pine, "device", list(by_id), {"$select": ["id", "is_active"]})
+            for device_id, row in left.items():
+                if body is None or changed(row, body):
+                    ledger.refused(by_id[device_id]["uuid"], ["state"], fleet_of(by_id[device_id]))
+            ledger.check_read_only()
         uuids = sorted(device["uuid"] for device in affected)
         result = {"changed": bool(affected), "uuids": uuids}
         if affected:

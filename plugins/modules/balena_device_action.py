@@ -195,8 +195,7 @@ class DeviceActionModule(BalenaModule):
         if params["uuids"] is not None:
             return device_selection.listed(pine, params["uuids"], options)
         if params["selector"] is not None:
-            device_selection.check_selector(params["selector"])
-            return device_selection.selected(pine, params["selector"], options)
+            return device_selection.select(self, options)
         value = params["uuid"] if params["uuid"] is not None else params["id"]
         found = device_selection.one(pine, value, options)
         if found is None:
@@ -246,6 +245,11 @@ class DeviceActionModule(BalenaModule):
             if not installs:
                 return dict(entry, status="failed", message="the device runs no service named {0!r}".format(self.params["service"]))
             image_id = installs[0]["image_id"]
+        if action == "os_update" and self.os_release_problem(device):
+            # Refused alike in check mode and for real: the version does not exist for this device.
+            return dict(entry, status="failed", message="balenaOS {0} is not available for device type {1}{2}".format(
+                bare_os_version(self.params["os_version"]), device["is_of__device_type"][0]["slug"],
+                " ({0} variant)".format(device["os_variant"]) if device.get("os_variant") else ""))
         if self.check_mode:
             return dict(entry, status="planned", message="{0} would be sent".format(action))
         try:
@@ -265,18 +269,23 @@ class DeviceActionModule(BalenaModule):
         elif action in SERVICE_ACTIONS:
             getattr(devices, action)(device, image_id)
         elif action == "os_update":
-            devices.start_os_update(device, self.os_release_version(device))
+            devices.start_os_update(device, self.os_release(device)["raw_version"])
         else:
             getattr(devices, action)(device)
 
-    def os_release_version(self, device):
-        """The raw version of the host OS release that ``os_version`` names for this device's type and variant."""
+    def os_release_problem(self, device):
+        """Whether ``os_version`` names no host OS release for this device (a lookup error counts as none)."""
+        try:
+            return self.os_release(device) is None
+        except BalenaException:
+            return True
+
+    def os_release(self, device):
+        """The host OS release that ``os_version`` names for this device's type and variant, or None."""
         slug = device["is_of__device_type"][0]["slug"]
         if slug not in self._os_releases:
             self._os_releases[slug] = self.client.models.os.get_available_os_versions(slug)
-        release = pick_os_release(self._os_releases[slug], self.params["os_version"], device.get("os_variant") or None)
-        # Without a match the SDK names the unknown version in its refusal.
-        return release["raw_version"] if release else self.params["os_version"]
+        return pick_os_release(self._os_releases[slug], self.params["os_version"], device.get("os_variant") or None)
 
 
 def main():

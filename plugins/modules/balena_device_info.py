@@ -61,8 +61,7 @@ options:
   include:
     description:
       - What to add to every device.
-      - V(tags) adds RV(devices[].tags); V(variables) adds RV(devices[].variables);
-        V(services) adds RV(devices[].services); V(metrics) adds RV(devices[].metrics).
+      - V(tags), V(variables), V(services) and V(metrics) add the key of that name to every device (see RV(devices)).
     type: list
     elements: str
     choices: [tags, variables, services, metrics]
@@ -76,6 +75,12 @@ options:
     description:
       - Return at most this many devices (ordered by name).
     type: int
+  fail_on_empty:
+    description:
+      - What happens when no device matches. A O(fleet), O(organization) or O(device_type) that does not exist is
+        always a failure naming it; filters that only match nothing are a warning, or with V(true) a failure.
+    type: bool
+    default: false
 """
 
 EXAMPLES = r"""
@@ -104,91 +109,34 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.devices
 devices:
-  description: The matching devices, ordered by name.
+  description:
+    - The matching devices, ordered by name, each in the device view described here.
+    - With O(include=tags), also C(tags), the device's tags as a dict.
+    - With O(include=variables), also C(variables), the device environment (C(env)) and configuration (C(config))
+      variables; values are masked unless O(show_values=true).
+    - With O(include=services), also C(services), the installed services by name, each a list of installs (image
+      id, status, commit).
+    - With O(include=metrics), also C(metrics), the memory, storage and CPU figures the device reported.
   returned: always
-  type: list
-  elements: dict
-  contains:
-    id:
-      description: Numeric id.
-      type: int
-      sample: 1
-    uuid:
-      description: The device's uuid.
-      type: str
-      sample: b05e5bba28df79d5eab5e1aa2c6300be
-    device_name:
-      description: The device's name.
-      type: str
-      sample: lobby-screen
-    fleet:
-      description: Slug of the device's fleet.
-      type: str
-      sample: myorg/signage
-    device_type:
-      description: Slug of the device type.
-      type: str
-      sample: raspberrypi4-64
-    is_online:
-      description: Whether the device is online.
-      type: bool
-      sample: true
-    overall_status:
-      description: The status the dashboard shows.
-      type: str
-      sample: operational
-    os_version:
-      description: The balenaOS version.
-      type: str
-      sample: balenaOS 6.0.13
-    supervisor_version:
-      description: The supervisor version.
-      type: str
-      sample: 17.0.3
-    running_release:
-      description: Commit of the release the device runs, or null.
-      type: str
-      sample: 8a962e0acee69b0e59e2014d77392ebb
-    pinned_release:
-      description: Commit of the release the device is pinned to, or null when it follows its fleet.
-      type: str
-      sample: null
-    tags:
-      description: The device's tags, with O(include=tags).
-      type: dict
-      sample: {"site": "berlin"}
-    variables:
-      description:
-        - Device environment (C(env)) and configuration (C(config)) variables, with O(include=variables).
-        - Values are masked unless O(show_values=true).
-      type: dict
-      sample: {"env": {"LOG_LEVEL": "********"}, "config": {}}
-    services:
-      description: Installed services by name, each a list of installs (image id, status, commit), with O(include=services).
-      type: dict
-      sample: {"player": [{"image_id": 12, "status": "Running", "commit": "8a962e0acee69b0e59e2014d77392ebb"}]}
-    metrics:
-      description: Memory, storage and CPU figures the device reported, with O(include=metrics).
-      type: dict
-      sample: {"cpu_usage": 4, "cpu_temp": 69, "memory_usage": 430616924, "memory_total": 3900000000}
+  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "fleet": "myorg/signage",
+            "device_type": "raspberrypi4-64", "running_release": "8a962e0acee69b0e59e2014d77392ebb", "running_release_version": "1.2.0"}]
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import fleet_condition
+from ansible_collections.balena.cloud.plugins.module_utils.device_view import device_view, read_options
 from ansible_collections.balena.cloud.plugins.module_utils.diff import link_id, masked
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.expanded import first, keyed_dict
+from ansible_collections.balena.cloud.plugins.module_utils.expanded import keyed_dict
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.parents import FULL_UUID_LENGTHS
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, has_tags, organization, through
+from ansible_collections.balena.cloud.plugins.module_utils.selection_names import explain_empty
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
 
-FIELDS = [
-    "id", "uuid", "device_name", "is_online", "status", "overall_status", "api_heartbeat_state", "os_version", "os_variant",
-    "supervisor_version", "ip_address", "public_address", "mac_address", "last_connectivity_event", "is_web_accessible",
-    "is_active", "note", "custom_latitude", "custom_longitude", "created_at",
-]
 METRICS = ["memory_usage", "memory_total", "storage_block_device", "storage_usage", "storage_total",
            "cpu_usage", "cpu_temp", "cpu_id", "is_undervolted"]
 PAGE_SIZE = 1000
@@ -209,6 +157,7 @@ class DeviceInfoModule(BalenaModule):
         "include": {"type": "list", "elements": "str", "default": [], "choices": ["tags", "variables", "services", "metrics"]},
         "show_values": {"type": "bool", "default": False},
         "limit": {"type": "int"},
+        "fail_on_empty": {"type": "bool", "default": False},
     }
     module_options = {"mutually_exclusive": [["uuid", "id"]]}
 
@@ -241,14 +190,7 @@ class DeviceInfoModule(BalenaModule):
         return all_of(conditions)
 
     def read_options(self):
-        include = set(self.params["include"])
-        fields = list(FIELDS) + (list(METRICS) if "metrics" in include else [])
-        expand = {
-            "belongs_to__application": {"$select": "slug"},
-            "is_of__device_type": {"$select": "slug"},
-            "is_running__release": {"$select": "commit"},
-            "is_pinned_on__release": {"$select": "commit"},
-        }
+        include, expand = set(self.params["include"]), {}
         if "tags" in include:
             expand.update(TAGS["device"].expand())
         if "variables" in include:
@@ -256,7 +198,10 @@ class DeviceInfoModule(BalenaModule):
                 expand.update(VARIABLES[(kind, "device")].expand())
         if "services" in include:
             expand.update(current_services_expand(True))
-        options = {"$select": fields, "$expand": expand, "$orderby": "device_name asc"}
+        options = read_options(expand)
+        if "metrics" in include:
+            options["$select"] += list(METRICS)
+        options["$orderby"] = "device_name asc"
         where = self.server_filter()
         if where is not None:
             options["$filter"] = where
@@ -270,15 +215,14 @@ class DeviceInfoModule(BalenaModule):
         options = self.read_options()
         with self.step("listing devices"):
             rows = list(self.client.pine.iterate({"resource": "device", "options": options}, page_size=PAGE_SIZE))
+        if not rows:
+            with self.step("looking up the names the filters give"):
+                explain_empty(self, self.params, "", "the filters")
         return {"changed": False, "devices": [self.shape(row) for row in rows]}
 
     def shape(self, row):
         include = set(self.params["include"])
-        shown = {field: row.get(field) for field in FIELDS}
-        shown["fleet"] = first(row.get("belongs_to__application"), "slug")
-        shown["device_type"] = first(row.get("is_of__device_type"), "slug")
-        shown["running_release"] = first(row.get("is_running__release"), "commit")
-        shown["pinned_release"] = first(row.get("is_pinned_on__release"), "commit")
+        shown = device_view(row)
         if "tags" in include:
             shown["tags"] = keyed_dict(row, TAGS["device"])
         if "variables" in include:

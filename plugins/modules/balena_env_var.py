@@ -126,6 +126,8 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.writes
 added:
   description: Names of the variables that were created (or would be, in check mode).
   returned: always
@@ -227,8 +229,8 @@ class EnvVarModule(KeyedValuesModule):
 
     def desired(self):
         if self.params["name"] is not None:
-            return {self.params["name"]: as_value(self.params["name"], self.params["value"], "value")}, "name"
-        return {name: as_value(name, value, "variables") for name, value in self.params["variables"].items()}, "variables"
+            return {self.params["name"]: as_value(self.params["name"], self.params["value"], "value", self.module.warn)}, "name"
+        return {name: as_value(name, value, "variables", self.module.warn) for name, value in self.params["variables"].items()}, "variables"
 
 
 def main():

@@ -71,56 +71,17 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.writes
+  - balena.cloud.views.release
 release:
-  description: The release after the change (in check mode, as it would be). Links are ids.
+  description:
+    - The release after the change (in check mode, as it would be), in the release view described here.
+    - With O(tags), also C(tags), the release's tags as a dict.
+    - C(--diff) compares two views of the release.
   returned: always
-  type: dict
-  contains:
-    id:
-      description: Numeric id.
-      type: int
-      sample: 117
-    commit:
-      description: The release's commit.
-      type: str
-      sample: 8a962e0acee69b0e59e2014d77392ebb
-    raw_version:
-      description: The release's full version.
-      type: str
-      sample: 1.2.0
-    semver:
-      description: The release's semantic version.
-      type: str
-      sample: 1.2.0
-    status:
-      description: Build status.
-      type: str
-      sample: success
-    is_final:
-      description: Whether the release is final.
-      type: bool
-      sample: true
-    is_invalidated:
-      description: Whether the release is invalidated.
-      type: bool
-      sample: false
-    note:
-      description: The note, or null.
-      type: str
-      sample: Built by pipeline 1234
-    known_issue_list:
-      description: The known issues, or null.
-      type: str
-      sample: null
-    fleet:
-      description: Slug of the release's fleet.
-      type: str
-      sample: myorg/signage
-    tags:
-      description: The release's tags, when O(tags) was given.
-      type: dict
-      sample: {"pipeline": "1234"}
-  sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "is_final": true, "is_invalidated": false}
+  sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "version": "1.2.0", "finalized": true,
+           "invalidated": false, "fleet": "myorg/signage", "fleet_id": 16}
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule
@@ -130,11 +91,10 @@ from ansible_collections.balena.cloud.plugins.module_utils.facets import KeyedFa
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import is_version, release_match
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
+from ansible_collections.balena.cloud.plugins.module_utils.parents import fleet_of as fleet_slug_of
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of
+from ansible_collections.balena.cloud.plugins.module_utils.release_view import read_options, release_view
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import is_valid
-
-FIELDS = ["id", "commit", "raw_version", "semver", "status", "is_final", "is_invalidated", "note",
-          "known_issue_list", "belongs_to__application", "created_at"]
 
 
 class ReleaseModule(ResourceModule):
@@ -162,7 +122,7 @@ class ReleaseModule(ResourceModule):
 
     def facets(self):
         if self._facets is None:
-            desired = tag_values(self.params["tags"])
+            desired = tag_values(self.params["tags"], self.module.warn)
             if desired is not None:
                 TAGS["release"].check(desired, "tags")
             self._facets = [KeyedFacet("tags", self.client.pine, TAGS["release"], "release", desired, self.params["purge_tags"])]
@@ -183,10 +143,7 @@ class ReleaseModule(ResourceModule):
         return self.current
 
     def read_options(self):
-        expand = {"belongs_to__application": {"$select": ["id", "slug"]}}
-        if self.params["tags"] is not None:
-            expand.update(TAGS["release"].expand())
-        return {"$select": list(FIELDS), "$expand": expand}
+        return read_options(TAGS["release"].expand() if self.params["tags"] is not None else None)
 
     def reread(self, object_id):
         return self.client.pine.get({"resource": "release", "id": object_id, "options": self.read_options()})
@@ -211,15 +168,14 @@ class ReleaseModule(ResourceModule):
     def update(self, current, changes):
         self.client.pine.patch({"resource": "release", "id": current["id"], "body": changes})
 
+    def fleet_of(self, obj):
+        return fleet_slug_of(obj)
+
     def label(self, obj):
         return obj.get("commit") or self.params["release"]
 
-    def present(self, obj):
-        shown = {key: value for key, value in obj.items() if key != TAGS["release"].resource}
-        fleet = obj.get("belongs_to__application")
-        if isinstance(fleet, list) and fleet:
-            shown["fleet"] = fleet[0]["slug"]
-        return super().present(shown)
+    def view(self, obj):
+        return release_view(obj)
 
 
 def main():

@@ -46,7 +46,13 @@ options:
     default: false
   include_tags:
     description:
-      - Add each release's tags as RV(releases[].tags).
+      - Add each release's tags as C(tags) (see RV(releases)).
+    type: bool
+    default: false
+  fail_on_empty:
+    description:
+      - What happens when no release matches. A O(fleet), or a O(release) of that fleet, that does not exist is always a failure naming it;
+        filters that only match nothing are a warning, or with V(true) a failure.
     type: bool
     default: false
 """
@@ -71,64 +77,15 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.releases
 releases:
-  description: The matching releases, newest first.
+  description:
+    - The matching releases, newest first, each in the release view described here.
+    - With O(include_tags=true), also C(tags), the release's tags as a dict.
   returned: always
-  type: list
-  elements: dict
-  contains:
-    id:
-      description: Numeric id.
-      type: int
-      sample: 117
-    commit:
-      description: The release's commit.
-      type: str
-      sample: 8a962e0acee69b0e59e2014d77392ebb
-    raw_version:
-      description: The release's full version.
-      type: str
-      sample: 1.2.0
-    semver:
-      description: The release's semantic version.
-      type: str
-      sample: 1.2.0
-    status:
-      description: Build status.
-      type: str
-      sample: success
-    is_final:
-      description: Whether the release is final.
-      type: bool
-      sample: true
-    is_invalidated:
-      description: Whether the release is invalidated.
-      type: bool
-      sample: false
-    is_passing_tests:
-      description: Whether the release passed its tests.
-      type: bool
-      sample: true
-    note:
-      description: The note, or null.
-      type: str
-      sample: null
-    known_issue_list:
-      description: The known issues, or null.
-      type: str
-      sample: null
-    created_at:
-      description: When the release was created.
-      type: str
-      sample: "2026-11-25T13:50:13.187Z"
-    fleet:
-      description: Slug of the release's fleet.
-      type: str
-      sample: myorg/signage
-    tags:
-      description: The release's tags, with O(include_tags=true).
-      type: dict
-      sample: {"pipeline": "1234"}
+  sample: [{"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "version": "1.2.0", "status": "success",
+            "finalized": true, "fleet": "myorg/signage", "fleet_id": 16}]
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
@@ -137,9 +94,9 @@ from ansible_collections.balena.cloud.plugins.module_utils.errors import Paramet
 from ansible_collections.balena.cloud.plugins.module_utils.fleet_releases import is_version, release_match
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 from ansible_collections.balena.cloud.plugins.module_utils.query_filters import all_of, one_or_many
+from ansible_collections.balena.cloud.plugins.module_utils.release_view import read_options, release_view
+from ansible_collections.balena.cloud.plugins.module_utils.selection_names import check_names, explain_empty
 
-FIELDS = ["id", "commit", "raw_version", "semver", "status", "is_final", "is_invalidated", "is_passing_tests",
-          "note", "known_issue_list", "created_at"]
 PAGE_SIZE = 500
 LATEST = {"status": "success", "is_final": True, "is_invalidated": False, "is_passing_tests": True}
 
@@ -154,6 +111,7 @@ class ReleaseInfoModule(BalenaModule):
         "invalidated": {"type": "bool"},
         "latest": {"type": "bool", "default": False},
         "include_tags": {"type": "bool", "default": False},
+        "fail_on_empty": {"type": "bool", "default": False},
     }
     module_options = {"required_one_of": [["fleet", "release"]]}
 
@@ -178,20 +136,30 @@ class ReleaseInfoModule(BalenaModule):
         return all_of(conditions)
 
     def run(self):
-        expand = {"belongs_to__application": {"$select": "slug"}}
-        if self.params["include_tags"]:
-            expand.update(TAGS["release"].expand())
-        options = {"$select": list(FIELDS), "$expand": expand, "$filter": self.server_filter(), "$orderby": "created_at desc"}
+        options = read_options(TAGS["release"].expand() if self.params["include_tags"] else None)
+        options.update({"$filter": self.server_filter(), "$orderby": "created_at desc"})
         if self.params["latest"]:
             options["$top"] = 1
         with self.step("listing releases"):
             rows = list(self.client.pine.iterate({"resource": "release", "options": options}, page_size=PAGE_SIZE))
+        if not rows:
+            with self.step("looking up the names the filters give"):
+                self.explain_empty()
         return {"changed": False, "releases": [self.shape(row) for row in rows]}
 
+    def explain_empty(self):
+        """Fail on a fleet, or a release of it, that does not exist; else warn, or fail with ``fail_on_empty``."""
+        params = self.params
+        check_names(self.client, {"fleet": params["fleet"]})
+        if params["release"] is not None:
+            where = all_of([release_match(params["release"]), fleet_condition(params["fleet"]) if params["fleet"] is not None else None])
+            if not self.client.pine.get({"resource": "release", "options": {"$select": "id", "$top": 1, "$filter": where}}):
+                raise ParameterError("release", "release {0!r} does not exist{1}, or the API key may not see it".format(
+                    params["release"], " in fleet {0}".format(params["fleet"]) if params["fleet"] is not None else ""))
+        explain_empty(self, {}, "", "the filters", "release")
+
     def shape(self, row):
-        shown = {field: row.get(field) for field in FIELDS}
-        fleet = row.get("belongs_to__application") or []
-        shown["fleet"] = fleet[0]["slug"] if fleet else None
+        shown = release_view(row)
         if self.params["include_tags"]:
             shown["tags"] = {tag["tag_key"]: tag["value"] for tag in row.get(TAGS["release"].resource) or []}
         return shown

@@ -95,6 +95,8 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+extends_documentation_fragment:
+  - balena.cloud.views.writes
 added:
   description: Keys of the tags that were created (or would be, in check mode), on at least one target.
   returned: always
@@ -181,7 +183,7 @@ class TagModule(KeyedValuesModule):
         return finder(self.client, keyed, self.params[option])
 
     def desired(self):
-        return tag_values(self.params["tags"]), "tags"
+        return tag_values(self.params["tags"], self.module.warn), "tags"
 
 
 def main():

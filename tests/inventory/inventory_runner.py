@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import requests
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -105,3 +106,11 @@ def device_requests(emulator, resource="device"):
     prefix = "/v7/{0}".format(resource)
     return [entry for entry in emulator.request_log()
             if entry["method"] == "GET" and (entry["path"] == prefix or entry["path"].startswith(prefix + "?"))]
+
+
+def rename_device(emulator, old, new):
+    """Rename a device with the user's key, as any member of its fleet may."""
+    headers = {"Authorization": "Bearer " + emulator.credentials["api_key"]}
+    response = requests.patch(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(old)},
+                              json={"device_name": new}, headers=headers, timeout=30)
+    response.raise_for_status()

@@ -24,6 +24,10 @@ def _playbook(tmp_path):
 def test_per_device_variable_through_the_api(fresh_emulator, tmp_path):
     env = ansible_env(fresh_emulator)
     config = write_config(tmp_path, {"fleets": ["demo/air-quality"]})
+    # The inventory names no interpreter: the documented group_vars line picks the one that runs the play.
+    (Path(tmp_path) / "group_vars").mkdir()
+    (Path(tmp_path) / "group_vars" / "all.yml").write_text(
+        'ansible_python_interpreter: "{{ ansible_playbook_python }}"\n', encoding="utf-8")
     first = run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path))], env)
     assert "changed=1" in first.stdout and "failed=0" in first.stdout
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from inventory_runner import BIN, ansible_env, device_requests, group_hosts, hosts_of, inventory_list, run, write_config
 
@@ -82,3 +83,13 @@ def test_enrichment_is_cached_too(env, emulator, tmp_path):
     assert emulator.request_log() == []
     assert '"balena_env"' in result.stdout
     assert cold["_meta"]["hostvars"]["lobby-screen"]["balena_env"]["SCREEN_ROTATION"] == "90"
+
+
+def test_cache_files_are_readable_by_their_owner_only(env, emulator, tmp_path):
+    inventory_list(_config(tmp_path, fetch_variables=True), env)
+    [entry] = _entries(tmp_path)
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    # An entry an earlier version left readable is made private by the next run that uses it.
+    entry.chmod(0o644)
+    inventory_list(_config(tmp_path, fetch_variables=True), env)
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600

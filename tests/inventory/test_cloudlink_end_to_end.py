@@ -1,4 +1,5 @@
-"""`ansible.builtin.raw` over cloudlink: ssh -> the shipped helper -> the emulator's tunnel -> a real sshd.
+"""`ansible.builtin.raw` over cloudlink: the balena.cloud.cloudlink connection (ssh) -> the shipped helper ->
+the emulator's tunnel -> a real sshd.
 
 The sshd on loopback stands in for the devices' host OS; tools/loopback-sshd.sh starts it (and its
 `install` command, run by CI, installs Debian's openssh-server).
@@ -8,6 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -56,7 +58,7 @@ def _setup(emulator, sshd, tmp_path):
     config = write_config(tmp_path, {
         "api_url": emulator.url, "api_key": emulator.credentials["api_key"],
         "connection_mode": "cloudlink", "cloudlink_tunnel_host": host, "cloudlink_tunnel_port": int(port),
-        "cloudlink_tunnel_tls": False, "cloudlink_token_file": str(tmp_path / "token"),
+        "cloudlink_tunnel_tls": False,
         # The stand-in sshd knows the local user, not the balena username the tunnel checks.
         "compose": {"ansible_user": repr(getpass.getuser())},
     })
@@ -71,8 +73,8 @@ def _setup(emulator, sshd, tmp_path):
         ANSIBLE_SSH_ARGS="-o UserKnownHostsFile={0} -o StrictHostKeyChecking=yes -o ControlMaster=no".format(known_hosts),
         ANSIBLE_TIMEOUT=30,
     )
-    # The key is in the inventory file only: the helper can get it from the token file alone.
-    del env["BALENA_API_KEY"], env["BALENA_API_URL"]
+    # The job gets the token from its own environment, as an AWX credential gives it; the inventory carries none.
+    del env["BALENA_API_URL"]
     return config, env
 
 
@@ -95,14 +97,30 @@ def test_raw_reaches_sshd_through_the_tunnel(emulator, sshd, tunnel, tmp_path):
     config, env = _setup(emulator, sshd, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
+    token_file = tmp_path / "job" / "token"
     emulator.clear_request_log()
-    run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path, "fleet_demo_digital_signage:&online", out))],
-        env)
+    run([BIN / "ansible-playbook", "-i", str(config), "-e", "ansible_balena_token_file=" + str(token_file),
+         str(_playbook(tmp_path, "fleet_demo_digital_signage:&online", out))], env)
     written = sorted(path.name for path in out.iterdir())
     assert written == OPERATED
     assert (out / "lobby-screen").read_text(encoding="utf-8").split() == ["b05e5bba28df79d5eab5e1aa2c6300be", getpass.getuser()]
     connects = [entry for entry in emulator.request_log() if entry["method"] == "CONNECT"]
     assert sorted(entry["status"] for entry in connects) == [200, 200, 200]
+    # Written when the connection started, where the play ran, for the helper only.
+    assert token_file.read_text(encoding="utf-8") == emulator.credentials["api_key"]
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+
+
+def test_without_a_token_where_the_play_runs_the_connection_says_so(emulator, sshd, tunnel, tmp_path):
+    config, env = _setup(emulator, sshd, tmp_path)
+    del env["BALENA_API_KEY"]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path, "lobby-screen", out))], env,
+                 check=False)
+    assert result.returncode != 0
+    assert "set BALENA_API_KEY" in " ".join((result.stdout + result.stderr).split())
+    assert list(out.iterdir()) == []
 
 
 def test_the_tunnel_refuses_a_fleet_the_user_may_only_observe(emulator, sshd, tunnel, tmp_path):

@@ -1,12 +1,11 @@
 """connection_mode: api, local, cloudlink and none, and templated auth options."""
 from __future__ import annotations
 
+import json
 import os
-import shlex
-import stat
-from pathlib import Path
+import sys
 
-from inventory_runner import BIN, ansible_env, inventory_list, write_config
+from inventory_runner import REPO_ROOT, ansible_env, inventory_list, write_config
 
 LOBBY = "lobby-screen"
 
@@ -20,12 +19,14 @@ def _connection_vars(variables):
     return {name: value for name, value in variables.items() if name.startswith("ansible_")}
 
 
-def test_api_mode_is_the_default(env, tmp_path):
-    variables = _connection_vars(_lobby(env, tmp_path))
-    assert variables.pop("ansible_connection") == "local"
-    # Modules run with the controller's Python, the one that runs Ansible (as for the implicit localhost).
-    assert Path(variables.pop("ansible_python_interpreter")).parent == BIN
-    assert variables == {}
+def test_api_mode_is_the_default_and_names_no_interpreter(env, tmp_path):
+    # The Python of the machine that syncs the inventory means nothing where an AWX job runs.
+    assert _connection_vars(_lobby(env, tmp_path)) == {"ansible_connection": "local"}
+
+
+def test_api_mode_interpreter_only_when_asked(env, tmp_path):
+    variables = _connection_vars(_lobby(env, tmp_path, python_interpreter="/opt/balena/bin/python3"))
+    assert variables == {"ansible_connection": "local", "ansible_python_interpreter": "/opt/balena/bin/python3"}
 
 
 def test_none_mode_sets_nothing(env, tmp_path):
@@ -41,47 +42,43 @@ def test_local_mode_uses_a_lan_address(env, tmp_path):
     assert preferred["ansible_host"] == "10.25.115.2"
 
 
-def _proxy_words(variables):
-    words = shlex.split(variables["ansible_ssh_common_args"])
-    assert words[0] == "-o" and words[1].startswith("ProxyCommand=")
-    return shlex.split(words[1][len("ProxyCommand="):])
+def test_cloudlink_mode_names_the_connection_plugin_and_nothing_of_the_syncing_machine(env, emulator, tmp_path):
+    variables = _lobby(env, tmp_path, connection_mode="cloudlink")
+    assert _connection_vars(variables) == {
+        "ansible_connection": "balena.cloud.cloudlink",
+        "ansible_host": variables["balena_uuid"] + ".balena",
+        "ansible_port": 22222,
+        "ansible_user": "demo",
+        "ansible_balena_username": "demo",
+        "ansible_balena_tunnel_host": "127.0.0.1",
+        "ansible_balena_tunnel_port": 443,
+        "ansible_balena_tunnel_tls": True,
+        "ansible_balena_tunnel_validate_certs": True,
+    }
+    text = json.dumps(variables)
+    assert emulator.credentials["api_key"] not in text
+    assert str(REPO_ROOT) not in text and sys.executable not in text and os.path.expanduser("~") not in text
 
 
-def test_cloudlink_mode(env, emulator, tmp_path):
-    token_file = tmp_path / "secrets" / "token"
-    variables = _lobby(env, tmp_path, connection_mode="cloudlink", cloudlink_token_file=str(token_file))
-    assert variables["ansible_host"] == variables["balena_uuid"] + ".balena"
-    assert variables["ansible_port"] == 22222
-    assert variables["ansible_user"] == "demo"
-    assert variables["ansible_connection"] == "ssh"
-    words = _proxy_words(variables)
-    assert words[0] == "python3" and words[1].endswith("/plugins/plugin_utils/cloudlink_proxy.py")
-    assert os.path.isfile(words[1])
-    assert words[words.index("--tunnel-host") + 1] == "127.0.0.1"
-    assert words[words.index("--tunnel-port") + 1] == "443"
-    assert words[words.index("--username") + 1] == "demo"
-    assert words[words.index("--token-file") + 1] == str(token_file)
-    assert words[-2:] == ["%h", "%p"]
-    token = emulator.credentials["api_key"]
-    assert token not in variables["ansible_ssh_common_args"]
-    assert token_file.read_text(encoding="utf-8") == token
-    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
-    assert stat.S_IMODE(token_file.parent.stat().st_mode) == 0o700
+def test_cloudlink_writes_no_token_file_at_sync_time(env, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env["HOME"] = str(home)
+    _lobby(env, tmp_path, connection_mode="cloudlink")
+    assert [path for path in home.rglob("*") if "balena" in path.name or path.suffix == ".token"] == []
 
 
-def test_cloudlink_tunnel_derivation_and_options(emulator, tmp_path):
+def test_cloudlink_tunnel_options(emulator, tmp_path):
     env = ansible_env(emulator)
-    variables = _lobby(env, tmp_path, connection_mode="cloudlink", cloudlink_token="environment",
-                       cloudlink_tunnel_host="127.0.0.1", cloudlink_tunnel_port=8443, cloudlink_tunnel_tls=False,
-                       cloudlink_python="/usr/bin/python3")
-    words = _proxy_words(variables)
-    assert words[0] == "/usr/bin/python3"
-    assert "--no-tls" in words and "--token-file" not in words
-    assert words[words.index("--tunnel-port") + 1] == "8443"
+    variables = _lobby(env, tmp_path, connection_mode="cloudlink", cloudlink_tunnel_host="tunnel.example.test",
+                       cloudlink_tunnel_port=8443, cloudlink_tunnel_tls=False)
+    assert variables["ansible_balena_tunnel_host"] == "tunnel.example.test"
+    assert variables["ansible_balena_tunnel_port"] == 8443
+    assert variables["ansible_balena_tunnel_tls"] is False
 
 
 def test_cloudlink_reads_whoami_once(env, emulator, tmp_path):
-    inventory_list(write_config(tmp_path, {"connection_mode": "cloudlink", "cloudlink_token": "environment"}), env)
+    inventory_list(write_config(tmp_path, {"connection_mode": "cloudlink"}), env)
     whoami = [entry for entry in emulator.request_log() if "whoami" in entry["path"]]
     assert len(whoami) == 1
 

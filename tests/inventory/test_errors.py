@@ -39,3 +39,25 @@ def test_invalid_include_condition(env, tmp_path):
 
 def test_unknown_group_axis(env, tmp_path):
     assert "group_prefixes" in inventory_failure(write_config(tmp_path, {"group_prefixes": {"colour": "c_"}}), env)
+
+
+def test_an_unknown_option_fails_naming_the_valid_ones(env, tmp_path):
+    error = " ".join(inventory_failure(write_config(tmp_path, {"fleet": ["demo/air-quality"]}), env).split())
+    assert "unknown option(s) fleet;" in error
+    assert "valid options are" in error and "fleets," in error and "organizations," in error
+
+
+def test_an_alias_is_a_known_option(emulator, tmp_path):
+    from inventory_runner import ansible_env, inventory_list
+
+    config = write_config(tmp_path, {"api_token": emulator.credentials["api_key"], "fleets": ["demo/lab-prototypes"]})
+    assert list(inventory_list(config, ansible_env(emulator, api_key="unused"))["_meta"]["hostvars"]) == ["bench-nuc"]
+
+
+def test_fleets_and_organizations_that_do_not_exist_fail_naming_them(env, tmp_path):
+    error = " ".join(inventory_failure(write_config(tmp_path, {
+        "fleets": ["demo/air-quality", "demo/no-such-fleet", 999999], "organizations": ["nobody"]}), env).split())
+    assert "fleets 'demo/no-such-fleet', '999999'" in error
+    assert "organization 'nobody'" in error
+    error = " ".join(inventory_failure(write_config(tmp_path, {"fleets": ["air-qualty"]}), env).split())
+    assert "fleet 'air-qualty'" in error

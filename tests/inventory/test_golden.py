@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
-from inventory_runner import BIN, inventory_graph, inventory_list, write_config
+from inventory_runner import inventory_graph, inventory_list, write_config
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -24,9 +23,6 @@ def _compare(name, actual):
 
 def test_list_matches_golden_file(env, tmp_path):
     listing = inventory_list(write_config(tmp_path, {}), env)
-    for variables in listing["_meta"]["hostvars"].values():
-        # api mode runs modules with the controller's Python, wherever that is installed.
-        assert Path(variables.pop("ansible_python_interpreter")).parent == BIN
     _compare("demo-list.json", json.dumps(listing, indent=2, sort_keys=True) + "\n")
 
 
@@ -36,11 +32,8 @@ def test_graph_matches_golden_file(env, tmp_path):
 
 def test_cloudlink_list_matches_golden_file(env, tmp_path):
     config = write_config(tmp_path, {
-        "connection_mode": "cloudlink", "cloudlink_tunnel_host": "tunnel.example.test", "cloudlink_token": "environment",
-        "cloudlink_python": "python3", "fleets": ["demo/digital-signage"], "group_by": ["fleet"],
+        "connection_mode": "cloudlink", "cloudlink_tunnel_host": "tunnel.example.test",
+        "fleets": ["demo/digital-signage"], "group_by": ["fleet"],
     })
-    listing = inventory_list(config, env)
-    text = json.dumps(listing, indent=2, sort_keys=True) + "\n"
-    # The helper's path depends on where the collection is installed.
-    text = re.sub(r"[^ ']*/plugins/plugin_utils/cloudlink_proxy\.py", "<collection>/plugins/plugin_utils/cloudlink_proxy.py", text)
-    _compare("demo-cloudlink-list.json", text)
+    # Nothing in it depends on the machine that ran the sync: no path to mask.
+    _compare("demo-cloudlink-list.json", json.dumps(inventory_list(config, env), indent=2, sort_keys=True) + "\n")

@@ -95,3 +95,25 @@ def test_a_refused_kind_of_variable_leaves_the_other_kinds_alone(env, emulator, 
     assert lobby["balena_env"] == {}
     assert lobby["balena_config"] == {"BALENA_SUPERVISOR_POLL_INTERVAL": "900000"}
     assert "refused to show the fleets' environment variables (HTTP 401)" in " ".join(warnings.split())
+
+
+def _resources(emulator):
+    return sorted(entry["path"].split("?")[0] for entry in emulator.request_log())
+
+
+def test_checking_the_selection_costs_one_request_only_for_names_no_device_proves(env, emulator, tmp_path):
+    inventory_list(write_config(tmp_path, {"fleets": ["demo/air-quality"], "organizations": ["demo"]}), env)
+    assert _resources(emulator) == ["/v7/device", "/v7/device/$count"]
+
+    # Only roof-sensor is read: it proves demo/air-quality and demo, not the other fleet and organization.
+    emulator.clear_request_log()
+    listing = inventory_list(write_config(tmp_path, {
+        "fleets": ["demo/air-quality", "demo/lab-prototypes"], "organizations": ["demo", "acme"],
+        "filter": "device_name eq 'roof-sensor'"}), env)
+    assert hosts_of(listing) == ["roof-sensor"]
+    assert _resources(emulator) == ["/v7/device", "/v7/device/$count", "/v7/organization"]
+
+    emulator.clear_request_log()
+    inventory_list(write_config(tmp_path, {"fleets": ["demo/air-quality", "demo/lab-prototypes"],
+                                           "filter": "device_name eq 'roof-sensor'"}), env)
+    assert _resources(emulator) == ["/v7/application", "/v7/device", "/v7/device/$count"]

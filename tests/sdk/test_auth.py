@@ -11,7 +11,9 @@ import time
 
 import pytest
 
-from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import LoginFailed, NotLoggedIn, UnsupportedFeature
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import (
+    LoginFailed, NotLoggedIn, RequestError, UnsupportedFeature,
+)
 from sdk_helpers import logged_in, requests_matching, sdk_for
 
 
@@ -132,3 +134,13 @@ def test_two_factor_enable_challenge_disable(fresh_emulator):
     new_token = again.auth.two_factor.disable(credentials["password"])
     assert again.auth.get_token() == new_token
     assert logged_in(fresh_emulator).auth.two_factor.is_enabled() is False
+
+
+def test_a_wrong_two_factor_code_is_a_request_error_that_says_something(fresh_emulator):
+    sdk = logged_in(fresh_emulator)
+    secret = sdk.auth.two_factor.get_setup_key()
+    with pytest.raises(RequestError) as caught:
+        sdk.auth.two_factor.enable("000000" if totp_code(secret) != "000000" else "111111")
+    # The API answers with an empty body: the message is its status and reason, not "Request error: ".
+    assert caught.value.status_code == 401 and caught.value.body == ""
+    assert caught.value.message == "Request error: HTTP 401 Unauthorized"

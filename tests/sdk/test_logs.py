@@ -91,7 +91,10 @@ def test_subscribe_with_history_count(fresh_emulator):
     received = []
     sdk.logs.subscribe(uuid, received.append, count=2)
     assert wait_for(lambda: [entry["message"] for entry in received][:2] == ["old a", "old b"]), received
-    sdk.logs.unsubscribe_all()
+    assert sdk.logs.unsubscribe_all() is None
+    write_logs(fresh_emulator, "after unsubscribing")
+    time.sleep(0.5)
+    assert "after unsubscribing" not in [entry["message"] for entry in received]
 
 
 def test_subscribe_to_an_unknown_device_raises_at_once(fresh_emulator):

@@ -155,3 +155,10 @@ def test_api_keys_are_never_refreshed(fresh_emulator):
     assert sdk.auth.whoami()["actorType"] == "user"
     assert not requests_matching(fresh_emulator, "GET", "refresh-token")
     assert sdk.auth.get_token() == fresh_emulator.credentials["api_key"]
+
+
+@pytest.mark.parametrize("suffix", ["/v7", "/v7/"])
+def test_an_api_url_given_with_its_version_works(emulator, suffix):
+    sdk = logged_in(emulator, api_endpoint=emulator.url.rstrip("/") + suffix)
+    assert len(sdk.pine.get(DEVICE_TYPES)) == 1
+    assert sdk.auth.whoami()["username"] == emulator.credentials["username"]

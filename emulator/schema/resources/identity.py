@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..declare import Grant, Resource, Reverse
 from . import access
-from .shorthand import SERVER, flag, link, secret, shown_where, string, text, timestamp
+from .shorthand import CREATE_ONLY, SERVER, flag, link, secret, shown_where, string, text, timestamp
 
 ACTOR = Resource(
     name="actor",
@@ -80,7 +80,7 @@ _KEY_READERS = "(is_of__actor eq {actor}) or " + _FLEET_KEYS.format(fleets="{wri
 API_KEY = Resource(
     name="api_key",
     fields=(
-        shown_where(string("key", required=True), _KEY_READERS),
+        shown_where(string("key", required=True, write=CREATE_ONLY), _KEY_READERS),
         timestamp("expiry_date"),
         link("is_of__actor", "actor", required=True),
         string("name", max_length=50),

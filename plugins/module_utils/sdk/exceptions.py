@@ -72,11 +72,15 @@ class KeyNotFound(BalenaException):
 class RequestError(BalenaException):
     """A request that did not succeed: an HTTP error status, or no usable response at all.
 
-    ``status_code`` is None when the server never answered (connection failure, timeout).
+    ``status_code`` is None when the server never answered (connection failure, timeout). An
+    answer with an empty body is described by its status and ``reason`` (``HTTP 401 Unauthorized``).
     """
 
-    def __init__(self, body, status_code=None, method=None, path=None, detail=None):
-        super().__init__("Request error: {0}".format(body))
+    def __init__(self, body, status_code=None, method=None, path=None, detail=None, reason=None):
+        said = body
+        if (body is None or body == "") and status_code is not None:
+            said = " ".join(str(part) for part in ("HTTP", status_code, reason) if part)
+        super().__init__("Request error: {0}".format(said))
         self.body = body
         self.status_code = status_code
         self.method = method

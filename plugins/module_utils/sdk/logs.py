@@ -183,6 +183,10 @@ class Logs:
             stream.stop()
 
     def unsubscribe_all(self):
+        self._stop_all()
+
+    def _stop_all(self):
+        """Stop every subscription; the streams that were stopped."""
         with self._lock:
             streams = [stream for group in self._streams.values() for stream in group]
             self._streams.clear()
@@ -192,5 +196,5 @@ class Logs:
 
     def stop(self):
         """Stop every subscription and wait briefly for their threads; subscribing later still works."""
-        for stream in self.unsubscribe_all():
+        for stream in self._stop_all():
             stream.join(timeout=5)

@@ -13,7 +13,9 @@ import time
 from urllib.parse import urlsplit
 
 from .exceptions import ConnectionFailed, InvalidParameter, NotLoggedIn, RequestError, RequestTimeout
+from .deadline import DeadlineExceeded, read_body_by
 from .rate_limit import RateLimiter
+from .redirects import MAX_REDIRECTS, Hop, next_hop, redirect_target, too_many
 from .retry import IDEMPOTENT_METHODS, RETRIED_STATUSES, RetryPolicy, parse_retry_after
 from .tokens import TokenRefresher
 from .version import __version__
@@ -160,14 +162,13 @@ class Transport:
         while True:
             self.limiter.acquire(int(limit) if limit else None, interval)
             try:
-                response = self.session.request(method, url, headers=headers, params=qs, timeout=timeout, stream=stream,
-                                                verify=verify, **self._body_arguments(body))
+                response = self._follow(Hop(method, url, headers, body), qs, timeout, stream, verify, values)
             except requests.exceptions.RequestException as error:
                 if failures < policy.max_retries and self._may_resend(method, error):
                     self._sleep(policy.backoff_delay(failures))
                     failures += 1
                     continue
-                raise self._transport_error(method, url, error, failures) from None
+                raise self._transport_error(method, url, error, failures, timeout) from None
             status = response.status_code
             if status == 429 and policy.retry_rate_limited:
                 delay = parse_retry_after(response.headers.get("Retry-After"))
@@ -188,6 +189,29 @@ class Transport:
                 failures += 1
                 continue
             return response
+
+    def _follow(self, hop, qs, timeout, stream, verify, values):
+        """One attempt: the request and the redirects it leads to, each hop checked by ``next_hop``.
+
+        An unstreamed answer is read completely within ``timeout`` seconds of the start.
+        """
+        deadline = time.monotonic() + (max(timeout) if isinstance(timeout, tuple) else timeout)
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = self.session.request(hop.method, hop.url, headers=hop.headers, params=qs, timeout=timeout,
+                                            stream=True, verify=verify, allow_redirects=False,
+                                            **self._body_arguments(hop.body))
+            target = redirect_target(response, hop.url)
+            if target is None:
+                if stream:
+                    return response
+                try:
+                    return read_body_by(response, deadline)
+                except DeadlineExceeded:
+                    raise requests.exceptions.ReadTimeout("the whole answer did not arrive in time") from None
+            response.close()
+            hop = next_hop(hop, response, target, lambda url: self._may_receive_token(url, values))
+            qs = None  # the new address carries its own query
+        raise too_many(hop, response)
 
     @staticmethod
     def _may_resend(method, error):
@@ -232,14 +256,28 @@ class Transport:
             retries, waited, next_delay = summary
             detail = "rate limited: gave up after {0} retries and {1:.1f} s of waiting (server asked for {2:.1f} s more)".format(
                 retries, waited, next_delay)
-        return RequestError(body, status_code=response.status_code, method=method, path=display_path(url), detail=detail)
+        return RequestError(body, status_code=response.status_code, method=method, path=display_path(url), detail=detail,
+                            reason=response.reason)
 
-    def _transport_error(self, method, url, error, failures):
+    def _transport_error(self, method, url, error, failures, timeout):
         retried = " after {0} retries".format(failures) if failures else ""
+        where = "{0}://{1}".format(*urlsplit(url)[:2])
+        kind = type(error).__name__
         if isinstance(error, requests.exceptions.Timeout):
-            return RequestTimeout("no answer within the timeout" + retried, method=method, path=display_path(url),
-                                  detail=type(error).__name__)
-        return ConnectionFailed("connection failed" + retried, method=method, path=display_path(url), detail=type(error).__name__)
+            seconds = max(timeout) if isinstance(timeout, tuple) else timeout
+            text = "no complete answer from {0} within {1:g} s{2}; raise the timeout setting if the API is just slow".format(
+                where, seconds, retried)
+            return RequestTimeout(text, method=method, path=display_path(url), detail=kind)
+        if isinstance(error, requests.exceptions.SSLError) and _untrusted_certificate(error):
+            text = ("the TLS certificate of {0} was not trusted; install its CA certificate, or set validate_certs to false "
+                    "only for a trusted test server with a self-signed certificate").format(urlsplit(url).hostname)
+            return ConnectionFailed(text, method=method, path=display_path(url), detail=kind)
+        return ConnectionFailed("could not connect to {0}{1}".format(where, retried), method=method, path=display_path(url),
+                                detail=kind)
+
+
+def _untrusted_certificate(error):
+    return "CERTIFICATE_VERIFY_FAILED" in str(error) or "certificate verify failed" in str(error)
 
 
 def _connection_refused(error):

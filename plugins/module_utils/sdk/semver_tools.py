@@ -31,6 +31,8 @@ def normalize(version):
 
 
 def is_valid(version):
+    if Version is None:
+        raise ImportError("the balena SDK needs the 'semver' Python library for version strings") from SEMVER_IMPORT_ERROR
     return isinstance(version, str) and Version.is_valid(version)
 
 

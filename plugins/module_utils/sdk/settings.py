@@ -25,6 +25,7 @@ from __future__ import annotations
 import configparser
 import io
 import os
+import re
 import threading
 from urllib.parse import urlsplit, urlunsplit
 
@@ -60,11 +61,18 @@ URL_KEYS = ("api_endpoint", "actions_endpoint")
 
 
 def normalise_api_url(url, key="api_endpoint"):
-    """An http(s) base URL with a trailing slash; anything else is rejected."""
+    """An http(s) base URL with a trailing slash; anything else is rejected.
+
+    An API URL copied with its version (``https://api.example.com/v7``) names the same API: the
+    version is added to every request, so it is left out here.
+    """
     parts = urlsplit(str(url).strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InvalidParameter(key, url)
-    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    path = parts.path
+    if key == "api_endpoint":
+        path = re.sub(r"/v\d+/?$", "/", path)
+    path = path if path.endswith("/") else path + "/"
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 MODES = ("api", "local", "cloudlink", "none")
 HOST_OS_SSH_PORT = 22222
 CLOUDLINK_DOMAIN = "balena"
+CLOUDLINK_CONNECTION = "balena.cloud.cloudlink"
 
 
 def _parsed(address):
@@ -72,19 +73,20 @@ def proxy_command(python, helper, tunnel_host, tunnel_port, tls, username, token
     return " ".join(shlex.quote(word) for word in words) + " %h %p"
 
 
-def connection_variables(mode, record, cloudlink=None, local_networks=(), controller_python=None):
+def connection_variables(mode, record, cloudlink=None, local_networks=(), python_interpreter=None):
     """The variables for one device (an empty dict for ``none``).
 
-    ``cloudlink``: dict with ``username`` and ``proxy_command``, needed for that mode.
-    ``controller_python``: for ``api``, the interpreter that runs the modules on the controller (the
-    implicit localhost uses the same), so that they find the libraries the collection needs.
+    ``cloudlink``: for that mode, the ``balena.cloud.cloudlink`` connection's settings (``username``,
+    ``tunnel_host``, ``tunnel_port``, ``tunnel_tls``, ``validate_certs``); the route itself is worked
+    out when the connection starts, where the play runs. ``python_interpreter``: for ``api``, set as
+    ``ansible_python_interpreter`` when given.
     """
     if mode == "none":
         return {}
     if mode == "api":
         found = {"ansible_connection": "local"}
-        if controller_python:
-            found["ansible_python_interpreter"] = controller_python
+        if python_interpreter:
+            found["ansible_python_interpreter"] = python_interpreter
         return found
     if mode == "local":
         found = {"ansible_connection": "ssh", "ansible_port": HOST_OS_SSH_PORT, "ansible_user": "root"}
@@ -94,10 +96,14 @@ def connection_variables(mode, record, cloudlink=None, local_networks=(), contro
         return found
     if mode == "cloudlink":
         return {
-            "ansible_connection": "ssh",
+            "ansible_connection": CLOUDLINK_CONNECTION,
             "ansible_host": "{0}.{1}".format(record["uuid"], CLOUDLINK_DOMAIN),
             "ansible_port": HOST_OS_SSH_PORT,
             "ansible_user": cloudlink["username"],
-            "ansible_ssh_common_args": "-o " + shlex.quote("ProxyCommand=" + cloudlink["proxy_command"]),
+            "ansible_balena_username": cloudlink["username"],
+            "ansible_balena_tunnel_host": cloudlink["tunnel_host"],
+            "ansible_balena_tunnel_port": cloudlink["tunnel_port"],
+            "ansible_balena_tunnel_tls": cloudlink["tunnel_tls"],
+            "ansible_balena_tunnel_validate_certs": cloudlink["validate_certs"],
         }
     raise ValueError("connection_mode must be one of {0}".format(", ".join(MODES)))

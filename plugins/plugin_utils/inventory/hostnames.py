@@ -4,8 +4,19 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
+
 RECORD_CHOICES = ("device_name", "uuid", "short_uuid")
 DUPLICATE_POLICIES = ("error", "warn", "suffix")
+
+
+# Names Ansible resolves to its implicit localhost, and the usual aliases of the loopback address.
+LOCAL_NAMES = frozenset(("localhost", "localhost.localdomain", "localhost4", "localhost4.localdomain4", "localhost6",
+                         "localhost6.localdomain6", "ip6-localhost", "ip6-loopback"))
+# Characters a --limit pattern gives a meaning to (separators, negation, intersection, wildcards, regex, @file),
+# quotes and backslashes; whitespace and control characters are refused separately.
+PATTERN_CHARACTERS = re.compile(r"[,:!&*?\[\]~@'\"\\]")
 
 
 class DuplicateHostnames(ValueError):
@@ -14,6 +25,42 @@ class DuplicateHostnames(ValueError):
 
 def is_template(choice):
     return "{{" in choice or "{%" in choice
+
+
+def unsafe_reason(name):
+    """Why ``name`` must not be a host name taken from device data, or None when it may be."""
+    text = str(name)
+    if not text.strip():
+        return "it is empty"
+    lowered = text.lower().rstrip(".")
+    if lowered in LOCAL_NAMES or lowered.endswith(".localhost"):
+        return "Ansible would take it for the controller itself"
+    try:
+        address = ipaddress.ip_address(lowered.strip("[]"))
+    except ValueError:
+        address = None
+    if address is not None and (address.is_loopback or address.is_unspecified):
+        return "Ansible would take it for the controller itself"
+    if text.startswith("-"):
+        return "it starts with '-'"
+    if any(character.isspace() or not character.isprintable() for character in text) or PATTERN_CHARACTERS.search(text):
+        return "a --limit pattern cannot name it"
+    return None
+
+
+def safe_names(named, warn):
+    """``named`` (``[(name, record)]``) with every unsafe name replaced by the device's uuid.
+
+    ``warn(name, record, reason)`` is told of each replacement.
+    """
+    safe = []
+    for name, record in named:
+        reason = unsafe_reason(name)
+        if reason is not None:
+            warn(name, record, reason)
+            name = record["uuid"]
+        safe.append((name, record))
+    return safe
 
 
 def pick_name(record, choices, render):

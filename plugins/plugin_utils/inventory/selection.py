@@ -15,8 +15,8 @@ DEVICE_FIELDS = (
 
 DEVICE_EXPAND = {
     "belongs_to__application": {
-        "$select": ["id", "slug"],
-        "$expand": {"organization": {"$select": ["handle"]}},
+        "$select": ["id", "slug", "app_name"],
+        "$expand": {"organization": {"$select": ["id", "handle"]}},
     },
     "is_of__device_type": {"$select": ["slug"]},
     "device_tag": {"$select": ["tag_key", "value"]},
@@ -32,16 +32,17 @@ class SelectionError(ValueError):
     """A selection option has a value that cannot be turned into a query."""
 
 
-def _is_id(value):
+def is_id(value):
     if isinstance(value, bool):
         return False
     return isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())
 
 
 def _one_of(alias, field, values):
-    """``alias/field eq v`` for one value, ``alias/field in (...)`` for several."""
+    """``alias/field eq v`` for one value, ``alias/field in (...)`` for several (``field ...`` without alias)."""
     values = list(values)
-    return {alias: {field: values[0] if len(values) == 1 else {"$in": values}}}
+    condition = {field: values[0] if len(values) == 1 else {"$in": values}}
+    return {alias: condition} if alias else condition
 
 
 def _any_of(conditions):
@@ -64,31 +65,54 @@ def _navigation(name, alias, condition):
     return {name: {"$any": {"$alias": alias, "$expr": condition}}}
 
 
-def fleet_condition(fleets):
-    """Fleets by id, by slug (``org/name``) or by name alone (in any organization)."""
-    ids = sorted({int(fleet) for fleet in fleets if _is_id(fleet)})
-    named = [str(fleet).strip() for fleet in fleets if not _is_id(fleet)]
+def fleet_keys(fleets):
+    """``(ids, slugs, names)``: how each given fleet is matched (slugs in lower case)."""
+    ids = sorted({int(fleet) for fleet in fleets if is_id(fleet)})
+    named = [str(fleet).strip() for fleet in fleets if not is_id(fleet)]
     slugs = sorted({name.lower() for name in named if "/" in name})
     names = sorted({name for name in named if "/" not in name})
+    return ids, slugs, names
+
+
+def fleet_match(fleets, alias=None):
+    """A fleet (``application``) is one of ``fleets``: by id, by slug (``org/name``) or by name alone."""
+    ids, slugs, names = fleet_keys(fleets)
     parts = []
     if ids:
-        parts.append(_one_of("a", "id", ids))
+        parts.append(_one_of(alias, "id", ids))
     if slugs:
-        parts.append(_one_of("a", "slug", slugs))
+        parts.append(_one_of(alias, "slug", slugs))
     if names:
-        parts.append(_one_of("a", "app_name", names))
-    return _navigation("belongs_to__application", "a", _any_of(parts))
+        parts.append(_one_of(alias, "app_name", names))
+    return _any_of(parts)
+
+
+def fleet_condition(fleets):
+    """Devices of these fleets."""
+    return _navigation("belongs_to__application", "a", fleet_match(fleets, "a"))
+
+
+def organization_keys(organizations):
+    """``(ids, handles)`` of the given organizations."""
+    ids = sorted({int(org) for org in organizations if is_id(org)})
+    handles = sorted({str(org).strip() for org in organizations if not is_id(org)})
+    return ids, handles
+
+
+def organization_match(organizations, alias=None):
+    ids, handles = organization_keys(organizations)
+    parts = []
+    if ids:
+        parts.append(_one_of(alias, "id", ids))
+    if handles:
+        parts.append(_one_of(alias, "handle", handles))
+    return _any_of(parts)
 
 
 def organization_condition(organizations):
-    ids = sorted({int(org) for org in organizations if _is_id(org)})
-    handles = sorted({str(org).strip() for org in organizations if not _is_id(org)})
-    parts = []
-    if ids:
-        parts.append(_one_of("o", "id", ids))
-    if handles:
-        parts.append(_one_of("o", "handle", handles))
-    return _navigation("belongs_to__application", "a", {"a": _navigation("organization", "o", _any_of(parts))})
+    """Devices of fleets of these organizations."""
+    return _navigation("belongs_to__application", "a",
+                       {"a": _navigation("organization", "o", organization_match(organizations, "o"))})
 
 
 def device_type_condition(slugs):

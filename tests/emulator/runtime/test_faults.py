@@ -36,6 +36,7 @@ def test_unreadable_specs_are_refused(spec):
 
 @pytest.mark.parametrize("rule", [
     {}, {"every": 2}, {"status": 200}, {"status": 429, "drop": True}, {"status": "x"},
+    {"drop": True, "lose_answer": True}, {"lose_answer": "maybe"},
     {"latency_ms": -1}, {"status": 500, "every": 0}, {"status": 500, "path": "("}, {"colour": "red"},
     {"status": True}, [1, 2],
 ])

@@ -78,6 +78,14 @@ def test_a_dropped_connection(server, hooks):
     assert requests.get(server + "/ping", timeout=10).status_code == 200
 
 
+def test_a_lost_answer_is_served_then_the_connection_closes(server, hooks):
+    hooks("POST", "faults", json={"lose_answer": True, "path": "^/ping", "times": 1})
+    with pytest.raises(requests.ConnectionError):
+        requests.get(server + "/ping", timeout=10)
+    assert hooks("GET", "requests").json()[-1]["status"] == 200
+    assert requests.get(server + "/ping", timeout=10).status_code == 200
+
+
 def test_added_latency(server, hooks):
     hooks("POST", "faults", json={"latency_ms": 300, "path": "^/ping"})
     started = time.monotonic()

@@ -127,6 +127,17 @@ def test_fleet_actions(sdk, demo):
         assert ("POST", "/supervisor/v1/" + action) in actions
 
 
+def test_restarting_a_fleet_without_online_devices_is_not_a_missing_fleet(sdk, demo):
+    app = sdk.models.application
+    created = app.create("empty-fleet", "raspberrypi4-64", demo.organization)
+    with pytest.raises(exceptions.RequestError) as caught:
+        app.restart(created["id"])
+    assert caught.value.status_code == 404
+    assert "No online device(s) found" in str(caught.value)
+    with pytest.raises(exceptions.ApplicationNotFound):
+        app.restart(demo.organization + "/no-such-fleet")
+
+
 def test_fleet_membership_and_invites(sdk, demo):
     membership = sdk.models.application.membership
     created = membership.create(demo.fleet, "alice", "observer")

@@ -135,3 +135,19 @@ def test_organization_membership_tags(sdk, demo):
     tags.set(mine["id"], "cost-center", "42")
     assert ("cost-center", "42") in [(t["tag_key"], t["value"]) for t in tags.get_all_by_organization(demo.organization)]
     assert "cost-center" in [t["tag_key"] for t in tags.get_all()]
+
+
+def test_device_service_variables_by_numeric_service_id(sdk, demo):
+    service_var = sdk.models.device.service_var
+    device_id = sdk.models.device.get(demo.device_uuid)["id"]
+    service_ids = dict((s["service_name"], s["id"]) for s in sdk.models.service.get_all_by_application(demo.fleet))
+    updater = service_ids["updater"]
+    service_var.set(device_id, updater, "CHANNEL", "beta")
+    service_var.set(demo.device_uuid, str(updater), "CHANNEL", "stable")
+    assert service_var.get(device_id, updater, "CHANNEL") == "stable"
+    assert service_var.get(demo.device_uuid, str(updater), "CHANNEL") == "stable"
+    stored = demo.one("device_service_environment_variable?$filter=name eq 'CHANNEL'")
+    assert stored["value"] == "stable"
+    assert "CHANNEL" in [row["name"] for row in service_var.get_all_by_device(device_id)]
+    service_var.remove(device_id, updater, "CHANNEL")
+    assert service_var.get(device_id, updater, "CHANNEL") is None

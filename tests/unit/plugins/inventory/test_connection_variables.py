@@ -45,12 +45,15 @@ def test_proxy_command_quotes_and_keeps_the_token_out():
 def test_modes():
     record = {"uuid": "abc", "ip_addresses": ["10.1.1.1"]}
     assert connection_variables("none", record) == {}
-    assert connection_variables("api", record, controller_python="/py") == {
+    assert connection_variables("api", record) == {"ansible_connection": "local"}
+    assert connection_variables("api", record, python_interpreter="/py") == {
         "ansible_connection": "local", "ansible_python_interpreter": "/py"}
     assert connection_variables("local", {"uuid": "abc", "ip_addresses": []}) == {
         "ansible_connection": "ssh", "ansible_port": 22222, "ansible_user": "root"}
-    cloud = connection_variables("cloudlink", record, {"username": "u", "proxy_command": "p 'a b' %h %p"})
+    cloud = connection_variables("cloudlink", record, {"username": "u", "tunnel_host": "t", "tunnel_port": 1,
+                                                       "tunnel_tls": True, "validate_certs": False})
+    assert cloud["ansible_connection"] == "balena.cloud.cloudlink"
     assert cloud["ansible_host"] == "abc.balena"
-    assert shlex.split(cloud["ansible_ssh_common_args"]) == ["-o", "ProxyCommand=p 'a b' %h %p"]
+    assert cloud["ansible_balena_tunnel_validate_certs"] is False
     with pytest.raises(ValueError):
         connection_variables("telnet", record)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostnames import DuplicateHostnames, pick_name, resolve_duplicates
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostnames import (
+    DuplicateHostnames, pick_name, resolve_duplicates, unsafe_reason,
+)
 
 
 def _record(uuid, name="dev"):
@@ -44,3 +46,16 @@ def test_error_policy():
         resolve_duplicates([("a", _record("1111111aaa")), ("a", _record("2222222bbb"))], "error")
     with pytest.raises(ValueError):
         resolve_duplicates([], "ignore")
+
+
+@pytest.mark.parametrize("name", ["localhost", "LocalHost", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "0.0.0.0",
+                                  "localhost.localdomain", "localhost.", "api.localhost", "ip6-localhost", "",
+                                  "   ", "-x", "a b", "a,b", "a:b", "web*", "x?", "a[1]", "~re", "!x", "&x", "@f",
+                                  "a'b", 'a"b', "a\\b", "tab\there"])
+def test_unsafe_names(name):
+    assert unsafe_reason(name) is not None
+
+
+@pytest.mark.parametrize("name", ["lobby-screen", "line_1.gateway", "1e3f89c", "Lobby-Screen-2", "écran"])
+def test_safe_names(name):
+    assert unsafe_reason(name) is None

@@ -23,6 +23,10 @@ def balena():
     return SimpleNamespace(models=SimpleNamespace(os=SimpleNamespace(get_all_os_versions=get_all_os_versions)))
 
 
+def ids(rows):
+    return {key: row["id"] for key, row in rows.items()}
+
+
 def device(slug, variant):
     return {"is_of__device_type": [{"slug": slug}], "os_variant": variant}
 
@@ -30,13 +34,13 @@ def device(slug, variant):
 def test_a_bare_version_picks_the_device_variant_and_production_when_unknown():
     keys = [os_release_key(device("raspberrypi4-64", "dev")), os_release_key(device("raspberrypi4-64", "prod")),
             os_release_key(device("raspberrypi4-64", None))]
-    assert os_releases(balena(), keys, "balenaOS 6.0.13") == {
+    assert ids(os_releases(balena(), keys, "balenaOS 6.0.13")) == {
         ("raspberrypi4-64", "dev"): 30, ("raspberrypi4-64", "prod"): 29, ("raspberrypi4-64", None): 29}
 
 
 def test_raw_versions_match_exactly():
-    assert os_releases(balena(), [("raspberrypi4-64", "prod")], "6.0.13+dev") == {("raspberrypi4-64", "prod"): 30}
-    assert os_releases(balena(), [("intel-nuc", "prod")], "v2.88.4+rev1") == {("intel-nuc", "prod"): 5}
+    assert ids(os_releases(balena(), [("raspberrypi4-64", "prod")], "6.0.13+dev")) == {("raspberrypi4-64", "prod"): 30}
+    assert ids(os_releases(balena(), [("intel-nuc", "prod")], "v2.88.4+rev1")) == {("intel-nuc", "prod"): 5}
 
 
 def test_a_missing_version_or_variant_names_the_parameter():

@@ -3,10 +3,10 @@ from __future__ import annotations
 from ansible_collections.balena.cloud.plugins.module_utils.diff import (
     MASK,
     changed_fields,
-    field_diff,
+    known,
     link_id,
     masked,
-    presence_diff,
+    view_diff,
 )
 
 
@@ -24,11 +24,11 @@ def test_links_compare_by_id():
     assert changed_fields(current, {"note": "new", "belongs_to__application": 5}) == {"note": "new", "belongs_to__application": 5}
 
 
-def test_field_diff_shows_only_changed_fields_with_secrets_masked():
-    diff = field_diff({"note": "a", "api_key": "k1", "other": 1}, {"note": "b", "api_key": "k2"}, secret_fields=["api_key"])
-    assert diff == {"before": {"note": "a", "api_key": MASK}, "after": {"note": "b", "api_key": MASK}}
+def test_view_diff_shows_only_the_keys_that_differ():
+    before = {"fleet": "o/a", "fleet_id": 4, "note": "same"}
+    after = {"fleet": "o/b", "fleet_id": 5, "note": "same"}
+    assert view_diff(before, after) == {"before": {"fleet": "o/a", "fleet_id": 4}, "after": {"fleet": "o/b", "fleet_id": 5}}
 
 
-def test_presence_diff_of_create_and_delete():
-    assert presence_diff(None, {"name": "x"}) == {"before": {"state": "absent"}, "after": {"name": "x", "state": "present"}}
-    assert presence_diff({"name": "x"}, None) == {"before": {"name": "x", "state": "present"}, "after": {"state": "absent"}}
+def test_known_drops_empty_values():
+    assert known({"name": "x", "id": None}) == {"name": "x"}

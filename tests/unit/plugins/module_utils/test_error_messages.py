@@ -41,11 +41,20 @@ def test_sdk_exceptions_keep_their_message():
 def test_empty_authorization_failures_say_what_they_mean():
     message, failure = describe(RequestError("", status_code=401, method="GET", path="/v7/device(5)?$select=id"), "looking up device id 5")
     assert message == ("looking up device id 5 failed: HTTP 401 from the balena API: Unauthorized: the API key is not valid "
-                       "(mistyped, expired or revoked), or it may not see device(5) (GET /v7/device(5)?$select=id)")
+                       "(mistyped, expired or revoked), or it may not see device(5) (GET /v7/device(5))")
     assert failure["status"] == 401 and failure["message"] == ""
     message = describe(RequestError("", status_code=403, method="PATCH", path="/v7/application(3)"))[0]
     assert message == "HTTP 403 from the balena API: Forbidden: the API key may not change application(3) (PATCH /v7/application(3))"
     assert "no message" not in describe(RequestError("", status_code=401, method="POST", path="/supervisor/v1/reboot"))[0]
+
+
+def test_authorization_failures_say_whether_the_key_was_accepted():
+    refused = RequestError("", status_code=401, method="POST", path="/v7/application_tag")
+    assert "the API key was refused: it is not valid" in describe(refused, key_valid=False)[0]
+    assert "read-only for application_tag" in describe(refused, key_valid=True)[0]
+    hidden = RequestError("", status_code=401, method="GET", path="/v7/device(5)?$select=id")
+    assert describe(hidden, key_valid=True)[0] == (
+        "HTTP 401 from the balena API: the API key is valid but may not see device(5) (GET /v7/device(5))")
 
 
 def test_authorization_failures_with_a_message_keep_it():

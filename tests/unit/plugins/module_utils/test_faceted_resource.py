@@ -26,7 +26,7 @@ class Labels(Facet):
         current = self.shown(found)
         if current == self.wanted:
             return None
-        return FacetPlan(current, self.wanted, lambda object_id: self.written.append((object_id, label, self.wanted)))
+        return FacetPlan(current, self.wanted, lambda object_id, _ledger: self.written.append((object_id, label, self.wanted)))
 
 
 class Thing(ResourceModule):

@@ -10,10 +10,18 @@ from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reco
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import RequestError
 
 
+def filtered_ids(params):
+    wanted = params["options"]["$filter"]["id"]
+    return wanted["$in"] if isinstance(wanted, dict) else [wanted]
+
+
 class RecordingPine:
+    """Records the writes and answers the read-back as a store that applied them would."""
+
     def __init__(self, fail_on=None):
         self.calls = []
         self.fail_on = fail_on
+        self.values = {}
 
     def _record(self, method, params):
         self.calls.append((method, params))
@@ -25,9 +33,14 @@ class RecordingPine:
 
     def patch(self, params):
         self._record("patch", params)
+        self.values.update((row_id, params["body"]["value"]) for row_id in filtered_ids(params))
 
     def delete(self, params):
         self._record("delete", params)
+        self.values.update((row_id, None) for row_id in filtered_ids(params))
+
+    def get(self, params):
+        return [{"id": row_id, "value": self.values[row_id]} for row_id in filtered_ids(params) if self.values.get(row_id) is not None]
 
 
 def device(device_id, tags):

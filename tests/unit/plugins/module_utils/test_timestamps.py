@@ -22,3 +22,13 @@ def test_bad_and_past_dates_name_the_parameter():
     with pytest.raises(ParameterError) as past:
         in_future("2001-01-01T00:00:00.000Z", "support_access_until")
     assert "past" in past.value.problem
+
+
+@pytest.mark.parametrize("written", [
+    "2030-01-31T10:20:30.12Z",             # two fraction digits: datetime.fromisoformat rejects it before Python 3.11
+    "2030-01-31T10:20:30.120000000Z",      # nanoseconds, as some API fields carry them
+    "2030-01-31T12:20:30.120+0200",        # an offset without a colon
+    "2030-01-31T10:20:30.12z",
+])
+def test_the_api_iso_8601_forms_read_as_one_moment(written):
+    assert canonical(written) == "2030-01-31T10:20:30.120Z"

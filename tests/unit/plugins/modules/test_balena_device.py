@@ -37,7 +37,7 @@ def test_many_devices_are_read_in_one_page_and_written_in_groups(emulator_factor
 
 
 def test_registration_returns_the_key_once(fresh_emulator):
-    args = dict(auth(fresh_emulator), fleet=fresh_emulator.credentials["fleet"], name="pre-provisioned")
+    args = dict(auth(fresh_emulator), fleet=fresh_emulator.credentials["fleet"], name="pre-provisioned", create=True)
     predicted = run_module(balena_device.main, args, check_mode=True)
     assert predicted["changed"] and predicted["created"] and "device_api_key" not in predicted
     created = run_module(balena_device.main, args)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from ...exceptions import ApplicationNotFound, RequestError, SupervisorLocked
 from ..base import SUPERVISOR_LOCKED_STATUS
 
+NO_ONLINE_DEVICE = "No online device(s) found"
+
 
 class ApplicationActions:
     def restart(self, slug_or_uuid_or_id):
@@ -14,7 +16,8 @@ class ApplicationActions:
         try:
             self._request("POST", "/application/%d/restart" % app_id)
         except RequestError as error:
-            if error.status_code == 404:
+            # The API's 404 also means "the fleet has no online device"; that one is not a missing fleet.
+            if error.status_code == 404 and NO_ONLINE_DEVICE not in str(error.body):
                 raise ApplicationNotFound(slug_or_uuid_or_id) from None
             if error.status_code == SUPERVISOR_LOCKED_STATUS:
                 raise SupervisorLocked() from None

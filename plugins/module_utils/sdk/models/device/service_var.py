@@ -13,8 +13,12 @@ RESOURCE = "device_service_environment_variable"
 
 
 def service_match(service_name_or_id, alias):
+    # A service id often comes as digits in a string (from a template or a command line), so a
+    # string of digits is taken as an id, not as a service name.
     if is_id(service_name_or_id):
         return service_name_or_id
+    if isinstance(service_name_or_id, str) and service_name_or_id.strip().isdigit():
+        return int(service_name_or_id)
     return {"$any": {"$alias": alias, "$expr": {alias: {"service_name": service_name_or_id}}}}
 
 

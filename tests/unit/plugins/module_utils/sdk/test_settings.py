@@ -51,6 +51,10 @@ def test_balena_host_derives_urls():
 @pytest.mark.parametrize("given, expected", [
     ("http://127.0.0.1:8080", "http://127.0.0.1:8080/"),
     ("https://balena.internal/api/", "https://balena.internal/api/"),
+    ("https://api.example.com/v7", "https://api.example.com/"),
+    ("https://api.example.com/v7/", "https://api.example.com/"),
+    ("https://balena.internal/api/v7", "https://balena.internal/api/"),
+    ("https://balena.internal/v7api/", "https://balena.internal/v7api/"),
 ])
 def test_any_http_base_url(given, expected):
     settings = Settings({"data_directory": False, "api_endpoint": given})
