@@ -11,7 +11,7 @@ dashboard status is idle again (``operational``, formerly ``idle``).
 from __future__ import annotations
 
 from .errors import ParameterError
-from .expanded import first
+from .linked import linked
 
 WAIT_FIELDS = ["id", "uuid", "device_name", "is_online", "overall_status", "os_version", "supervisor_version",
                "update_status"]
@@ -41,10 +41,10 @@ def _same_version(found, wanted):
 
 def _runs_release(row, wanted):
     running = row.get("is_running__release")
-    commit = first(running, "commit") or ""
+    commit = linked(running).get("commit") or ""
     if commit and (commit == wanted or len(wanted) >= SHORT_COMMIT and commit.startswith(wanted)):
         return True
-    return any(first(running, field) == wanted for field in ("raw_version", "semver"))
+    return any(linked(running).get(field) == wanted for field in ("raw_version", "semver"))
 
 
 class Condition(object):
@@ -92,7 +92,7 @@ def where_device_is(row):
     return {
         "is_online": row.get("is_online"),
         "overall_status": row.get("overall_status"),
-        "running_release": first(running, "commit"),
+        "running_release": linked(running).get("commit"),
         "os_version": row.get("os_version"),
         "supervisor_version": row.get("supervisor_version"),
         "update_status": row.get("update_status"),

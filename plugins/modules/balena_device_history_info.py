@@ -102,7 +102,7 @@ entries:
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import one
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.expanded import first
+from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
 from ansible_collections.balena.cloud.plugins.module_utils.moments import moment
 from ansible_collections.balena.cloud.plugins.module_utils.timestamps import canonical
 
@@ -146,11 +146,11 @@ class DeviceHistoryInfoModule(BalenaModule):
         return {
             "started_at": canonical(row.get("created_at")),
             "ended_at": canonical(row.get("end_timestamp")),
-            "fleet": first(fleet, "slug"),
-            "fleet_id": first(fleet, "id"),
-            "running_release": first(row.get("is_running__release"), "commit"),
-            "running_release_version": first(row.get("is_running__release"), "raw_version"),
-            "target_release": first(row.get("should_be_running__release"), "commit"),
+            "fleet": linked(fleet).get("slug"),
+            "fleet_id": linked(fleet).get("id"),
+            "running_release": linked(row.get("is_running__release")).get("commit"),
+            "running_release_version": linked(row.get("is_running__release")).get("raw_version"),
+            "target_release": linked(row.get("should_be_running__release")).get("commit"),
             "os_version": row.get("os_version"),
             "os_variant": row.get("os_variant"),
             "supervisor_version": row.get("supervisor_version"),

@@ -109,7 +109,7 @@ lines:
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import one
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.expanded import first
+from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
 from ansible_collections.balena.cloud.plugins.module_utils.moments import epoch_ms, from_epoch_ms, moment
 
 DEVICE_OPTIONS = {"$select": ["id", "uuid", "device_name"],
@@ -136,7 +136,7 @@ class DeviceLogsInfoModule(BalenaModule):
         if device is None:
             raise ParameterError("uuid", "device {0} not found or not accessible".format(params["uuid"]))
         fleet = device.get("belongs_to__application") or []
-        services = {row["id"]: row["service_name"] for row in (first(fleet, "service") or [])}
+        services = {row["id"]: row["service_name"] for row in (linked(fleet).get("service") or [])}
         wanted_service = self.service_id(services)
         # Filtering happens here, so read every kept line when a filter may drop some.
         filtered = since is not None or wanted_service is not None or params["system"] != "include"
