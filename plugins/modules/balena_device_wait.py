@@ -62,7 +62,11 @@ options:
     default: 10
   fail_on_empty:
     description:
-      - Fail when O(uuids) or O(selector) choose no device. With V(false), an empty choice succeeds at once.
+      - What happens when O(selector) matches no device. A fleet or device type it names that does not exist
+        is always a failure naming it; a selector that only matches nothing is a failure, or with V(false) a
+        warning, and the wait succeeds at once.
+      - Unlike the modules that change devices, the default is V(true) here, since waiting for no device is
+        most likely a mistake in the selector.
     type: bool
     default: true
 notes:
@@ -185,9 +189,7 @@ waited_for:
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_conditions import WAIT_OPTIONS, conditions_from
-from ansible_collections.balena.cloud.plugins.module_utils.device_selection import (
-    SELECTOR_SPEC, check_selector, describe, listed, selected,
-)
+from ansible_collections.balena.cloud.plugins.module_utils.device_selection import SELECTOR_SPEC, describe, listed, select
 from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
 
@@ -234,17 +236,13 @@ class DeviceWaitModule(BalenaModule):
                 return listed(self.client.pine, [params["uuid"]], options, parameter="uuid")
             if params["uuids"] is not None:
                 return listed(self.client.pine, params["uuids"], options)
-            check_selector(params["selector"])
-            return selected(self.client.pine, params["selector"], options)
+            return select(self, options)
 
     def run(self):
         conditions = self.conditions()
         rows = self.devices()
         waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["interval"])
-        if not rows:
-            if self.params["fail_on_empty"]:
-                raise ParameterError("selector" if self.params["selector"] is not None else "uuids",
-                                     "no device matches, so there is nothing to wait for (fail_on_empty=false accepts that)")
+        if not rows:   # an empty selector was explained (a failure unless fail_on_empty=false), an empty list is fine
             return dict(waiter.wait([]).as_dict(), changed=False)
         with self.step("waiting for " + describe(self.params)):
             result = waiter.wait(rows)
