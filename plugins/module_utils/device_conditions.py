@@ -14,7 +14,7 @@ from .errors import ParameterError
 from .linked import linked
 
 WAIT_FIELDS = ["id", "uuid", "device_name", "is_online", "overall_status", "os_version", "supervisor_version",
-               "update_status"]
+               "update_status", "last_connectivity_event"]
 WAIT_OPTIONS = {
     "$select": WAIT_FIELDS,
     "$expand": {"is_running__release": {"$select": ["commit", "raw_version", "semver"]}},
@@ -80,6 +80,13 @@ def conditions_from(online=None, release=None, os_version=None, supervisor_versi
     if update_finished:
         conditions.append(Condition("update finished", lambda row: row.get("overall_status") in IDLE_STATUSES))
     return conditions
+
+
+def back_online(before):
+    """Online again since ``before`` (device id -> its ``last_connectivity_event`` then): it went away and
+    came back, even if no poll saw it offline."""
+    return Condition("back online", lambda row: bool(row.get("is_online"))
+                     and row.get("last_connectivity_event") != before.get(row["id"]))
 
 
 def describe_conditions(conditions):
