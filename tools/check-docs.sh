@@ -7,6 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
 venv=${VENV:-.venv}
+if [ -d "$venv" ]; then
+    venv=$(cd "$venv" && pwd)  # VENV may be relative or absolute
+fi
 if [ ! -x "$venv/bin/antsibull-docs" ]; then
     echo "docs: $venv has no antsibull-docs (it is pinned for ansible-core 2.21 only); skipped"
     exit 0
@@ -14,7 +17,7 @@ fi
 started=$SECONDS
 failed=()
 if tools/build-docs.sh; then
-    PATH="$PWD/$venv/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$PWD/build/docs-work/collection" \
+    PATH="$venv/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$PWD/build/docs-work/collection" \
         "$venv/bin/antsibull-docs" lint-collection-docs --plugin-docs --check-extra-docs-refs \
         build/docs-work/collection/ansible_collections/balena/cloud || failed+=(lint-collection-docs)
     DOCS_SITE_BUILT=1 tools/run-pytest.sh tests/docs || failed+=(browser)

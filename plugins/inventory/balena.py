@@ -220,7 +220,7 @@ options:
   local_networks:
     description:
       - For O(connection_mode=local), networks (CIDR) whose addresses are preferred, in order. Without a match a
-        private IPv4 address is preferred. Hosts with no usable address get no C(ansible_host).
+        private IPv4 address is preferred. Hosts with no usable address get C(ansible_host=<uuid>.local).
     type: list
     elements: str
     default: []

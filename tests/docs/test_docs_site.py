@@ -5,11 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_check import broken_links, crawl, examples_of, load_problems, plugin_pages, words
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PLUGIN_PAGES = plugin_pages(REPO_ROOT)
+DOCSITE = REPO_ROOT / "docs" / "docsite"
+
+
+def listed_guides():
+    sections = yaml.safe_load((DOCSITE / "extra-docs.yml").read_text(encoding="utf-8"))["sections"]
+    return {guide for section in sections for guide in section["toctree"]}
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +49,15 @@ def test_every_page_of_the_site_loads(site_pages):
     assert len(site_pages) > len(PLUGIN_PAGES)
 
 
+def test_the_guides_are_rst_pages_listed_in_extra_docs_only():
+    assert sorted(path.name for path in (REPO_ROOT / "docs").rglob("*.md")) == []
+    assert {path.stem for path in (DOCSITE / "rst").glob("*.rst")} == listed_guides()
+    assert {"guide_connection_modes", "guide_awx", "guide_sdk", "guide_module_results"} <= listed_guides()
+
+
 def test_guides_are_on_the_site(site_pages):
     guides = {path for path in site_pages if "/docsite/" in path}
-    assert {"collections/balena/cloud/docsite/guide_connection_modes.html",
-            "collections/balena/cloud/docsite/guide_sdk.html"} <= guides
+    assert {"collections/balena/cloud/docsite/%s.html" % guide for guide in listed_guides()} <= guides
 
 
 def test_no_link_inside_the_site_is_broken(served_site, built_site, site_pages):
