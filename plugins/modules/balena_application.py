@@ -118,20 +118,103 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.writes
-  - balena.cloud.views.fleet
+applied:
+  description:
+    - What a failed task had already written when it stopped, by target (a device uuid, a fleet slug, a release
+      commit, a service), the options, view keys, tag keys (as C(tags.<key>) when the module also changes other
+      things) or variable names that took effect.
+    - A failed task with entries here reports C(changed=true).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - LOG_LEVEL
+not_applied:
+  description:
+    - What a failed task meant to write but did not, by target, in the same words as RV(applied); this includes
+      rows the API accepted but left unchanged because the API key may only read them (the message then names the
+      fleet and says C(read-only access)).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - KIOSK_URL
 application:
+  type: dict
+  contains:
+    id:
+      description: Numeric id of the fleet (null for a fleet check mode would create).
+      type: int
+      sample: 16
+    uuid:
+      description: The fleet's uuid (null for a fleet check mode would create).
+      type: str
+      sample: 768641f1411f41a6a1c65297982be5df
+    slug:
+      description: The fleet's slug, C(organization/name) in lower case.
+      type: str
+      sample: myorg/signage
+    name:
+      description: Name of the fleet.
+      type: str
+      sample: signage
+    organization:
+      description: Handle of the owning organization.
+      type: str
+      sample: myorg
+    organization_id:
+      description: Id of the owning organization.
+      type: int
+      sample: 3
+    device_type:
+      description: Slug of the fleet's default device type.
+      type: str
+      sample: raspberrypi4-64
+    device_type_id:
+      description: Id of the fleet's default device type.
+      type: int
+      sample: 119
+    application_class:
+      description: The fleet's class.
+      type: str
+      sample: fleet
+    track_latest:
+      description: Whether the fleet follows every new release.
+      type: bool
+      sample: false
+    target_release:
+      description: Commit of the release the fleet should run, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version:
+      description: Version of the release the fleet should run, or null.
+      type: str
+      sample: 1.2.0
+    target_release_id:
+      description: Id of the release the fleet should run, or null.
+      type: int
+      sample: 117
+    support_access_until:
+      description: Until when balena support may access the fleet, or null.
+      type: str
+      sample: '2030-01-31T00:00:00.000Z'
   description:
     - The fleet after the change (in check mode, as it would be), in the fleet view described here.
-    - With O(tags), also C(tags), the fleet's tags as a dict; with O(device_urls), also C(device_urls), the device URL
-      setting of all its devices.
+    - With O(tags), also C(tags), the fleet's tags as a dict; with O(device_urls), also C(device_urls), the device
+      URL setting of all its devices.
     - C(--diff) compares two views of the fleet, so it names the device type by slug and the release by commit and
       version, with their ids alongside.
     - Absent after O(state=absent).
   returned: when O(state=present)
-  sample: {"id": 16, "name": "signage", "slug": "myorg/signage", "device_type": "raspberrypi4-64", "device_type_id": 119,
-           "target_release": "8a962e0acee69b0e59e2014d77392ebb", "target_release_version": "1.2.0", "tags": {}}
+  sample:
+    id: 16
+    name: signage
+    slug: myorg/signage
+    device_type: raspberrypi4-64
+    device_type_id: 119
+    target_release: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version: 1.2.0
+    tags: {}
 """
 
 import re

@@ -83,18 +83,83 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.fleets
 applications:
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Numeric id of the fleet (null for a fleet check mode would create).
+      type: int
+      sample: 16
+    uuid:
+      description: The fleet's uuid (null for a fleet check mode would create).
+      type: str
+      sample: 768641f1411f41a6a1c65297982be5df
+    slug:
+      description: The fleet's slug, C(organization/name) in lower case.
+      type: str
+      sample: myorg/signage
+    name:
+      description: Name of the fleet.
+      type: str
+      sample: signage
+    organization:
+      description: Handle of the owning organization.
+      type: str
+      sample: myorg
+    organization_id:
+      description: Id of the owning organization.
+      type: int
+      sample: 3
+    device_type:
+      description: Slug of the fleet's default device type.
+      type: str
+      sample: raspberrypi4-64
+    device_type_id:
+      description: Id of the fleet's default device type.
+      type: int
+      sample: 119
+    application_class:
+      description: The fleet's class.
+      type: str
+      sample: fleet
+    track_latest:
+      description: Whether the fleet follows every new release.
+      type: bool
+      sample: false
+    target_release:
+      description: Commit of the release the fleet should run, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version:
+      description: Version of the release the fleet should run, or null.
+      type: str
+      sample: 1.2.0
+    target_release_id:
+      description: Id of the release the fleet should run, or null.
+      type: int
+      sample: 117
+    support_access_until:
+      description: Until when balena support may access the fleet, or null.
+      type: str
+      sample: '2030-01-31T00:00:00.000Z'
   description:
     - The matching fleets, ordered by name, each in the fleet view described here.
     - With O(include=tags), also C(tags), the fleet's tags as a dict.
-    - With O(include=variables), also C(variables), the fleet's variables by kind (C(env), C(config), C(build)); values
-      are masked unless O(show_values=true).
+    - With O(include=variables), also C(variables), the fleet's variables by kind (C(env), C(config), C(build));
+      values are masked unless O(show_values=true).
     - With O(include=device_counts), also C(device_counts), the number of devices C(total), C(online) and C(offline).
   returned: always
-  sample: [{"id": 16, "slug": "myorg/signage", "name": "signage", "organization": "myorg", "device_type": "raspberrypi4-64",
-            "target_release": "8a962e0acee69b0e59e2014d77392ebb", "target_release_version": "1.2.0", "tags": {"team": "retail"}}]
+  sample:
+    - id: 16
+      slug: myorg/signage
+      name: signage
+      organization: myorg
+      device_type: raspberrypi4-64
+      target_release: 8a962e0acee69b0e59e2014d77392ebb
+      target_release_version: 1.2.0
+      tags:
+        team: retail
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils import fleet_view

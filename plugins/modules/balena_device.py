@@ -151,30 +151,210 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.writes
-  - balena.cloud.views.device
-device:
+applied:
   description:
-    - The device after the change (in check mode, as it would be), for a single device, in the device view
-      described here.
+    - What a failed task had already written when it stopped, by target (a device uuid, a fleet slug, a release
+      commit, a service), the options, view keys, tag keys (as C(tags.<key>) when the module also changes other
+      things) or variable names that took effect.
+    - A failed task with entries here reports C(changed=true).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - LOG_LEVEL
+not_applied:
+  description:
+    - What a failed task meant to write but did not, by target, in the same words as RV(applied); this includes
+      rows the API accepted but left unchanged because the API key may only read them (the message then names the
+      fleet and says C(read-only access)).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - KIOSK_URL
+device:
+  type: dict
+  contains:
+    id:
+      description: Numeric id (null for a device check mode would register).
+      type: int
+      sample: 1
+    uuid:
+      description: The device's uuid.
+      type: str
+      sample: b05e5bba28df79d5eab5e1aa2c6300be
+    device_name:
+      description: The device's name.
+      type: str
+      sample: lobby-screen
+    note:
+      description: The device's note, or null.
+      type: str
+      sample: Second floor
+    fleet:
+      description: Slug of the device's fleet.
+      type: str
+      sample: myorg/signage
+    fleet_id:
+      description: Id of the device's fleet.
+      type: int
+      sample: 16
+    device_type:
+      description: Slug of the device's type.
+      type: str
+      sample: raspberrypi4-64
+    device_type_id:
+      description: Id of the device's type.
+      type: int
+      sample: 119
+    location:
+      description: The custom location (C(latitude), C(longitude)), or null when balena places the device.
+      type: dict
+      sample:
+        latitude: 52.52
+        longitude: 13.405
+    device_url:
+      description: Whether the public device URL is on.
+      type: bool
+      sample: false
+    is_active:
+      description: Whether the device is active (not deactivated).
+      type: bool
+      sample: true
+    is_online:
+      description: Whether the device is online.
+      type: bool
+      sample: true
+    status:
+      description: The device's status.
+      type: str
+      sample: Idle
+    overall_status:
+      description: The status the dashboard shows.
+      type: str
+      sample: operational
+    api_heartbeat_state:
+      description: The state of the device's heartbeat to the API.
+      type: str
+      sample: online
+    os_version:
+      description: The balenaOS version the device reports.
+      type: str
+      sample: balenaOS 6.0.13
+    os_variant:
+      description: The balenaOS variant (C(prod) or C(dev)) the device reports.
+      type: str
+      sample: prod
+    supervisor_version:
+      description: The supervisor version the device reports.
+      type: str
+      sample: 17.0.3
+    ip_address:
+      description: The device's local addresses, separated by spaces.
+      type: str
+      sample: 192.168.1.20
+    public_address:
+      description: The device's public address.
+      type: str
+      sample: 203.0.113.7
+    mac_address:
+      description: The device's MAC addresses, separated by spaces.
+      type: str
+      sample: dc:a6:32:00:00:01
+    last_connectivity_event:
+      description: When the device last connected or disconnected.
+      type: str
+      sample: '2026-11-25T13:50:13.187Z'
+    created_at:
+      description: When the device was registered.
+      type: str
+      sample: '2026-11-25T13:50:13.187Z'
+    pinned_release:
+      description: Commit of the release the device is pinned to (null when it follows its fleet), or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    pinned_release_version:
+      description: Version of the release the device is pinned to (null when it follows its fleet), or null.
+      type: str
+      sample: 1.2.0
+    pinned_release_id:
+      description: Id of the release the device is pinned to (null when it follows its fleet), or null.
+      type: int
+      sample: 117
+    running_release:
+      description: Commit of the release the device runs, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    running_release_version:
+      description: Version of the release the device runs, or null.
+      type: str
+      sample: 1.2.0
+    running_release_id:
+      description: Id of the release the device runs, or null.
+      type: int
+      sample: 117
+    target_release:
+      description: Commit of the release the device should run, which the API computes from its pin and its fleet's
+        target, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version:
+      description: Version of the release the device should run, which the API computes from its pin and its fleet's
+        target, or null.
+      type: str
+      sample: 1.2.0
+    target_release_id:
+      description: Id of the release the device should run, which the API computes from its pin and its fleet's
+        target, or null.
+      type: int
+      sample: 117
+    pinned_supervisor_version:
+      description: Version of the supervisor release the device is pinned to, or null.
+      type: str
+      sample: 17.0.3
+    pinned_supervisor_release_id:
+      description: Id of the supervisor release the device is pinned to, or null.
+      type: int
+      sample: 102
+    pinned_os_version:
+      description: Version of the host OS release the device is pinned to, or null.
+      type: str
+      sample: 6.0.13+prod
+    pinned_os_release_id:
+      description: Id of the host OS release the device is pinned to, or null.
+      type: int
+      sample: 39
+  description:
+    - The device after the change (in check mode, as it would be), for a single device, in the device view described
+      here.
     - After a change the devices are read back from the API, so the fields it computes (such as C(target_release))
       are current; in check mode they are predicted.
     - With O(tags), also C(tags), the device's tags as a dict; with O(lock_override), also C(lock_override), whether
       updates override update locks.
     - C(--diff) compares two views of each device (by uuid when there are several).
   returned: for a single device with O(state=present)
-  sample: {"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "fleet": "myorg/signage",
-           "fleet_id": 16, "pinned_release": null, "target_release": "8a962e0acee69b0e59e2014d77392ebb",
-           "target_release_version": "1.2.0", "target_release_id": 117}
+  sample:
+    id: 1
+    uuid: b05e5bba28df79d5eab5e1aa2c6300be
+    device_name: lobby-screen
+    fleet: myorg/signage
+    fleet_id: 16
+    pinned_release: null
+    target_release: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version: 1.2.0
+    target_release_id: 117
 devices:
   description:
-    - Every selected device after the change, each in the device view like RV(device), with C(changed) telling
-      whether this device changed, when O(uuids) or O(selector) was given.
+    - Every selected device after the change, each in the device view like RV(device), with C(changed) telling whether
+      this device changed, when O(uuids) or O(selector) was given.
   returned: when O(uuids) or O(selector) is used
   type: list
   elements: dict
-  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "fleet": "myorg/signage", "changed": true}]
+  sample:
+    - id: 1
+      uuid: b05e5bba28df79d5eab5e1aa2c6300be
+      fleet: myorg/signage
+      changed: true
 device_api_key:
   description:
     - The API key of a device that this task registered. It is shown once; later runs do not return it.
@@ -186,7 +366,8 @@ uuids:
   returned: with O(state=absent) or O(state=deactivated)
   type: list
   elements: str
-  sample: [b05e5bba28df79d5eab5e1aa2c6300be]
+  sample:
+    - b05e5bba28df79d5eab5e1aa2c6300be
 created:
   description: Whether the device was registered by this task.
   returned: for a single device

@@ -109,9 +109,159 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.devices
 devices:
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Numeric id (null for a device check mode would register).
+      type: int
+      sample: 1
+    uuid:
+      description: The device's uuid.
+      type: str
+      sample: b05e5bba28df79d5eab5e1aa2c6300be
+    device_name:
+      description: The device's name.
+      type: str
+      sample: lobby-screen
+    note:
+      description: The device's note, or null.
+      type: str
+      sample: Second floor
+    fleet:
+      description: Slug of the device's fleet.
+      type: str
+      sample: myorg/signage
+    fleet_id:
+      description: Id of the device's fleet.
+      type: int
+      sample: 16
+    device_type:
+      description: Slug of the device's type.
+      type: str
+      sample: raspberrypi4-64
+    device_type_id:
+      description: Id of the device's type.
+      type: int
+      sample: 119
+    location:
+      description: The custom location (C(latitude), C(longitude)), or null when balena places the device.
+      type: dict
+      sample:
+        latitude: 52.52
+        longitude: 13.405
+    device_url:
+      description: Whether the public device URL is on.
+      type: bool
+      sample: false
+    is_active:
+      description: Whether the device is active (not deactivated).
+      type: bool
+      sample: true
+    is_online:
+      description: Whether the device is online.
+      type: bool
+      sample: true
+    status:
+      description: The device's status.
+      type: str
+      sample: Idle
+    overall_status:
+      description: The status the dashboard shows.
+      type: str
+      sample: operational
+    api_heartbeat_state:
+      description: The state of the device's heartbeat to the API.
+      type: str
+      sample: online
+    os_version:
+      description: The balenaOS version the device reports.
+      type: str
+      sample: balenaOS 6.0.13
+    os_variant:
+      description: The balenaOS variant (C(prod) or C(dev)) the device reports.
+      type: str
+      sample: prod
+    supervisor_version:
+      description: The supervisor version the device reports.
+      type: str
+      sample: 17.0.3
+    ip_address:
+      description: The device's local addresses, separated by spaces.
+      type: str
+      sample: 192.168.1.20
+    public_address:
+      description: The device's public address.
+      type: str
+      sample: 203.0.113.7
+    mac_address:
+      description: The device's MAC addresses, separated by spaces.
+      type: str
+      sample: dc:a6:32:00:00:01
+    last_connectivity_event:
+      description: When the device last connected or disconnected.
+      type: str
+      sample: '2026-11-25T13:50:13.187Z'
+    created_at:
+      description: When the device was registered.
+      type: str
+      sample: '2026-11-25T13:50:13.187Z'
+    pinned_release:
+      description: Commit of the release the device is pinned to (null when it follows its fleet), or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    pinned_release_version:
+      description: Version of the release the device is pinned to (null when it follows its fleet), or null.
+      type: str
+      sample: 1.2.0
+    pinned_release_id:
+      description: Id of the release the device is pinned to (null when it follows its fleet), or null.
+      type: int
+      sample: 117
+    running_release:
+      description: Commit of the release the device runs, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    running_release_version:
+      description: Version of the release the device runs, or null.
+      type: str
+      sample: 1.2.0
+    running_release_id:
+      description: Id of the release the device runs, or null.
+      type: int
+      sample: 117
+    target_release:
+      description: Commit of the release the device should run, which the API computes from its pin and its fleet's
+        target, or null.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version:
+      description: Version of the release the device should run, which the API computes from its pin and its fleet's
+        target, or null.
+      type: str
+      sample: 1.2.0
+    target_release_id:
+      description: Id of the release the device should run, which the API computes from its pin and its fleet's
+        target, or null.
+      type: int
+      sample: 117
+    pinned_supervisor_version:
+      description: Version of the supervisor release the device is pinned to, or null.
+      type: str
+      sample: 17.0.3
+    pinned_supervisor_release_id:
+      description: Id of the supervisor release the device is pinned to, or null.
+      type: int
+      sample: 102
+    pinned_os_version:
+      description: Version of the host OS release the device is pinned to, or null.
+      type: str
+      sample: 6.0.13+prod
+    pinned_os_release_id:
+      description: Id of the host OS release the device is pinned to, or null.
+      type: int
+      sample: 39
   description:
     - The matching devices, ordered by name, each in the device view described here.
     - With O(include=tags), also C(tags), the device's tags as a dict.
@@ -121,8 +271,14 @@ devices:
       id, status, commit).
     - With O(include=metrics), also C(metrics), the memory, storage and CPU figures the device reported.
   returned: always
-  sample: [{"id": 1, "uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "device_name": "lobby-screen", "fleet": "myorg/signage",
-            "device_type": "raspberrypi4-64", "running_release": "8a962e0acee69b0e59e2014d77392ebb", "running_release_version": "1.2.0"}]
+  sample:
+    - id: 1
+      uuid: b05e5bba28df79d5eab5e1aa2c6300be
+      device_name: lobby-screen
+      fleet: myorg/signage
+      device_type: raspberrypi4-64
+      running_release: 8a962e0acee69b0e59e2014d77392ebb
+      running_release_version: 1.2.0
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule

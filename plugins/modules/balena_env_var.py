@@ -126,20 +126,41 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.writes
+applied:
+  description:
+    - What a failed task had already written when it stopped, by target (a device uuid, a fleet slug, a release
+      commit, a service), the options, view keys, tag keys (as C(tags.<key>) when the module also changes other
+      things) or variable names that took effect.
+    - A failed task with entries here reports C(changed=true).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - LOG_LEVEL
+not_applied:
+  description:
+    - What a failed task meant to write but did not, by target, in the same words as RV(applied); this includes
+      rows the API accepted but left unchanged because the API key may only read them (the message then names the
+      fleet and says C(read-only access)).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - KIOSK_URL
 added:
   description: Names of the variables that were created (or would be, in check mode).
   returned: always
   type: list
   elements: str
-  sample: [KIOSK_URL]
+  sample:
+    - KIOSK_URL
 updated:
   description: Names of the variables whose value was changed.
   returned: always
   type: list
   elements: str
-  sample: [SCREEN_ROTATION]
+  sample:
+    - SCREEN_ROTATION
 removed:
   description: Names of the variables that were removed.
   returned: always
@@ -151,19 +172,30 @@ untouched:
   returned: always
   type: list
   elements: str
-  sample: [LOG_LEVEL]
+  sample:
+    - LOG_LEVEL
 variables:
   description:
     - Every variable of this kind and level after the change, values masked unless O(show_values=true).
   returned: always
   type: dict
-  sample: {"KIOSK_URL": "********", "LOG_LEVEL": "********", "SCREEN_ROTATION": "********"}
+  sample:
+    KIOSK_URL: '********'
+    LOG_LEVEL: '********'
+    SCREEN_ROTATION: '********'
 targets:
   description: The parent whose variables were managed, with its id, name and the names per outcome.
   returned: always
   type: list
   elements: dict
-  sample: [{"id": 16, "name": "myorg/signage", "added": [], "updated": [], "removed": [], "untouched": ["LOG_LEVEL"]}]
+  sample:
+    - id: 16
+      name: myorg/signage
+      added: []
+      updated: []
+      removed: []
+      untouched:
+        - LOG_LEVEL
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils import parents

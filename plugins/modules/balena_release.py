@@ -71,17 +71,96 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.writes
-  - balena.cloud.views.release
+applied:
+  description:
+    - What a failed task had already written when it stopped, by target (a device uuid, a fleet slug, a release
+      commit, a service), the options, view keys, tag keys (as C(tags.<key>) when the module also changes other
+      things) or variable names that took effect.
+    - A failed task with entries here reports C(changed=true).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - LOG_LEVEL
+not_applied:
+  description:
+    - What a failed task meant to write but did not, by target, in the same words as RV(applied); this includes
+      rows the API accepted but left unchanged because the API key may only read them (the message then names the
+      fleet and says C(read-only access)).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - KIOSK_URL
 release:
+  type: dict
+  contains:
+    id:
+      description: Numeric id.
+      type: int
+      sample: 117
+    commit:
+      description: The release's full commit.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    version:
+      description: The release's full version as the API computes it (semantic version and revision).
+      type: str
+      sample: 1.2.0+rev1
+    release_version:
+      description: The release's semantic version, as O(balena.cloud.balena_release#module:release_version) sets
+        it.
+      type: str
+      sample: 1.2.0
+    status:
+      description: Build status.
+      type: str
+      sample: success
+    finalized:
+      description: Whether the release is final.
+      type: bool
+      sample: true
+    invalidated:
+      description: Whether the release is invalidated.
+      type: bool
+      sample: false
+    passing_tests:
+      description: Whether the release passed its tests.
+      type: bool
+      sample: true
+    note:
+      description: The note, or null.
+      type: str
+      sample: Built by pipeline 1234
+    known_issue_list:
+      description: The known issues, or null.
+      type: str
+      sample: null
+    fleet:
+      description: Slug of the release's fleet.
+      type: str
+      sample: myorg/signage
+    fleet_id:
+      description: Id of the release's fleet.
+      type: int
+      sample: 16
+    created_at:
+      description: When the release was created.
+      type: str
+      sample: '2026-11-25T13:50:13.187Z'
   description:
     - The release after the change (in check mode, as it would be), in the release view described here.
     - With O(tags), also C(tags), the release's tags as a dict.
     - C(--diff) compares two views of the release.
   returned: always
-  sample: {"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "version": "1.2.0", "finalized": true,
-           "invalidated": false, "fleet": "myorg/signage", "fleet_id": 16}
+  sample:
+    id: 117
+    commit: 8a962e0acee69b0e59e2014d77392ebb
+    version: 1.2.0
+    finalized: true
+    invalidated: false
+    fleet: myorg/signage
+    fleet_id: 16
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import ResourceModule

@@ -77,15 +77,75 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.releases
 releases:
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Numeric id.
+      type: int
+      sample: 117
+    commit:
+      description: The release's full commit.
+      type: str
+      sample: 8a962e0acee69b0e59e2014d77392ebb
+    version:
+      description: The release's full version as the API computes it (semantic version and revision).
+      type: str
+      sample: 1.2.0+rev1
+    release_version:
+      description: The release's semantic version, as O(balena.cloud.balena_release#module:release_version) sets
+        it.
+      type: str
+      sample: 1.2.0
+    status:
+      description: Build status.
+      type: str
+      sample: success
+    finalized:
+      description: Whether the release is final.
+      type: bool
+      sample: true
+    invalidated:
+      description: Whether the release is invalidated.
+      type: bool
+      sample: false
+    passing_tests:
+      description: Whether the release passed its tests.
+      type: bool
+      sample: true
+    note:
+      description: The note, or null.
+      type: str
+      sample: Built by pipeline 1234
+    known_issue_list:
+      description: The known issues, or null.
+      type: str
+      sample: null
+    fleet:
+      description: Slug of the release's fleet.
+      type: str
+      sample: myorg/signage
+    fleet_id:
+      description: Id of the release's fleet.
+      type: int
+      sample: 16
+    created_at:
+      description: When the release was created.
+      type: str
+      sample: '2026-11-25T13:50:13.187Z'
   description:
     - The matching releases, newest first, each in the release view described here.
     - With O(include_tags=true), also C(tags), the release's tags as a dict.
   returned: always
-  sample: [{"id": 117, "commit": "8a962e0acee69b0e59e2014d77392ebb", "version": "1.2.0", "status": "success",
-            "finalized": true, "fleet": "myorg/signage", "fleet_id": 16}]
+  sample:
+    - id: 117
+      commit: 8a962e0acee69b0e59e2014d77392ebb
+      version: 1.2.0
+      status: success
+      finalized: true
+      fleet: myorg/signage
+      fleet_id: 16
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule

@@ -95,20 +95,41 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-extends_documentation_fragment:
-  - balena.cloud.views.writes
+applied:
+  description:
+    - What a failed task had already written when it stopped, by target (a device uuid, a fleet slug, a release
+      commit, a service), the options, view keys, tag keys (as C(tags.<key>) when the module also changes other
+      things) or variable names that took effect.
+    - A failed task with entries here reports C(changed=true).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - LOG_LEVEL
+not_applied:
+  description:
+    - What a failed task meant to write but did not, by target, in the same words as RV(applied); this includes
+      rows the API accepted but left unchanged because the API key may only read them (the message then names the
+      fleet and says C(read-only access)).
+  returned: when the task failed after it started writing
+  type: dict
+  sample:
+    myorg/signage:
+      - KIOSK_URL
 added:
   description: Keys of the tags that were created (or would be, in check mode), on at least one target.
   returned: always
   type: list
   elements: str
-  sample: [site]
+  sample:
+    - site
 updated:
   description: Keys of the tags whose value was changed, on at least one target.
   returned: always
   type: list
   elements: str
-  sample: [tier]
+  sample:
+    - tier
 removed:
   description: Keys of the tags that were removed, from at least one target.
   returned: always
@@ -120,18 +141,28 @@ untouched:
   returned: always
   type: list
   elements: str
-  sample: [customer]
+  sample:
+    - customer
 tags:
   description: Every tag of the target after the change.
   returned: unless O(devices) is used
   type: dict
-  sample: {"customer": "city-museum", "tier": "production"}
+  sample:
+    customer: city-museum
+    tier: production
 targets:
   description: One entry per fleet, device, release or membership, with its id, name and the keys per outcome.
   returned: always
   type: list
   elements: dict
-  sample: [{"id": 1, "name": "6b05e5bba28df79d5eab5e1aa2c6300b", "added": ["site"], "updated": [], "removed": [], "untouched": []}]
+  sample:
+    - id: 1
+      name: 6b05e5bba28df79d5eab5e1aa2c6300b
+      added:
+        - site
+      updated: []
+      removed: []
+      untouched: []
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils import parents
