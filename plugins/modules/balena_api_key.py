@@ -181,7 +181,7 @@ revoked_id:
 from ansible_collections.balena.cloud.plugins.module_utils.account import caller, require_fleet_write
 from ansible_collections.balena.cloud.plugins.module_utils.api_keys import find_owner, keys_of
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
-from ansible_collections.balena.cloud.plugins.module_utils.diff import changed_fields, field_diff, presence_diff
+from ansible_collections.balena.cloud.plugins.module_utils.diff import changed_fields, presence_diff, view_diff
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError, describe
 from ansible_collections.balena.cloud.plugins.module_utils.timestamps import in_future, user_date
 
@@ -223,11 +223,12 @@ class ApiKeyModule(BalenaModule):
             return {"changed": False, "api_key": current}
         self._require_write("changing " + target)
         shown = dict(current, **changes)
+        diff = view_diff(current, shown)
         if not self.check_mode:
             with self.step("changing " + target):
                 self.client.pine.patch({"resource": "api_key", "id": current["id"], "body": changes})
                 shown = self._by_id(current["id"]) or shown
-        return {"changed": True, "api_key": shown, "diff": field_diff(current, changes)}
+        return {"changed": True, "api_key": shown, "diff": diff}
 
     def _check_text(self, option, limit):
         value = self.params[option]
