@@ -28,7 +28,8 @@ extends_documentation_fragment:
 options:
   name:
     description:
-      - Name of the key; at most 50 characters. Together with the owner it identifies the key.
+      - Name of the key; at most 50 characters, without whitespace at its start or end. Together with the owner it
+        identifies the key.
     type: str
     required: true
   description:
@@ -234,6 +235,9 @@ class ApiKeyModule(BalenaModule):
         value = self.params[option]
         if option == "name" and not (value or "").strip():
             raise ParameterError("name", "must not be empty")
+        if option == "name" and value != value.strip():
+            raise ParameterError("name", "{0!r} begins or ends with whitespace; balena would store it as given, so a key "
+                                         "named {1!r} would not match it: remove the whitespace".format(value, value.strip()))
         if value is not None and len(value) > limit:
             raise ParameterError(option, "is {0} characters long; balena allows at most {1}".format(len(value), limit))
 
