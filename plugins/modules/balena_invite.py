@@ -16,7 +16,7 @@ description:
     is checked before anything is written, and a refusal names the role that is missing.
   - The invitation's token is never returned.
   - Inviting an address that belongs to someone who is already a member (of the organization, or with direct
-    access to the fleet) sends nothing: the task is C(ok) with a warning naming the member. This is known only
+    access to the fleet) sends nothing; the task is C(ok) with a warning naming the member. This is known only
     where the API lets the key read the member's e-mail address; otherwise the invitation is sent.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)

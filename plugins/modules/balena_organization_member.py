@@ -16,7 +16,7 @@ description:
   - Removing or demoting the last administrator, removing the caller's own membership and taking the
     administrator role from the caller fail unless O(force=true).
   - O(state=absent) for a user who is not a member is C(ok) when the API key can see that user (in a shared
-    organization, fleet or team). A O(username) the key cannot see fails, naming it: it may be a typo, and
+    organization, fleet or team). A O(username) the key cannot see fails, naming it, as it may be a typo and
     whether such a user exists at all cannot be told. Once a leaver shares nothing with the key any more, a
     repeated removal fails that way too.
 author:

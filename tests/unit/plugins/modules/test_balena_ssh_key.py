@@ -19,6 +19,7 @@ def _wire(*fields):
 def _line(key_type, *fields):
     return "{0} {1} me@laptop".format(key_type, _wire(key_type.encode("ascii"), *fields))
 
+
 KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIC"
 
 
