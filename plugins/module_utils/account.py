@@ -133,3 +133,21 @@ def visible_usernames(pine, usernames):
         return set()
     found = pine.get({"resource": "user", "options": {"$select": ["username"], "$filter": {"username": {"$in": sorted(usernames)}}}})
     return {row["username"].lower() for row in found}
+
+
+def unseen_usernames(pine, usernames):
+    """Those of ``usernames`` that name no user this key can see: they may not exist at all."""
+    seen = visible_usernames(pine, usernames)
+    return sorted(name for name in usernames if name.lower() not in seen)
+
+
+def refuse_unseen_non_members(pine, usernames, among, parameter="username"):
+    """Fail, naming them, when usernames that are not members of ``among`` name no visible user: a typo
+    there must not pass for a removal that already happened."""
+    unseen = unseen_usernames(pine, usernames)
+    if unseen:
+        raise ParameterError(parameter, "{0} not among the members of {1}, and no user of that name is visible to this "
+                                        "API key, so whether such a user exists at all is unknown; check the spelling "
+                                        "(nothing was written)".format(
+                                            ", ".join(repr(name) for name in unseen) + (" is" if len(unseen) == 1 else " are"),
+                                            among))

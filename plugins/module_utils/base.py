@@ -20,7 +20,7 @@ import traceback
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .client import AUTH_ARGUMENT_SPEC, api_key_problem, api_url_problem, connect, is_blank, missing_library
-from .diff import MASK, changed_fields, known, link_id, masked, view_diff
+from .diff import MASK, changed_fields, link_id, masked, presence_diff, view_diff
 from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, ReadOnlyError, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
 from .sdk.urls import shown_url
@@ -256,7 +256,7 @@ class ResourceModule(BalenaModule):
         desired = self.desired()
         if current is None:
             obj = self.predict(desired)
-            diff = {"before": {"state": "absent"}, "after": dict(known(self.present(obj)), state="present")}
+            diff = presence_diff(None, self.present(obj))
             if not self.check_mode:
                 with self.step("creating " + target):
                     obj = self.create(desired)
@@ -298,4 +298,4 @@ class ResourceModule(BalenaModule):
         if not self.check_mode:
             with self.step("deleting " + target):
                 self.delete(current)
-        return {"changed": True, "diff": {"before": dict(known(self.present(current)), state="present"), "after": {"state": "absent"}}}
+        return {"changed": True, "diff": presence_diff(self.present(current), None)}

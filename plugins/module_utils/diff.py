@@ -42,3 +42,12 @@ def view_diff(before, after):
 def known(view):
     """A view without its empty values, as a diff shows an object that appears or disappears."""
     return {key: value for key, value in view.items() if value is not None}
+
+
+def presence_diff(before, after):
+    """The diff of a view that appears (``before`` None) or disappears (``after`` None)."""
+
+    def picture(view):
+        return {"state": "absent"} if view is None else dict(known(view), state="present")
+
+    return {"before": picture(before), "after": picture(after)}

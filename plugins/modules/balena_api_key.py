@@ -28,7 +28,8 @@ extends_documentation_fragment:
 options:
   name:
     description:
-      - Name of the key; at most 50 characters. Together with the owner it identifies the key.
+      - Name of the key; at most 50 characters, without whitespace at its start or end. Together with the owner it
+        identifies the key.
     type: str
     required: true
   description:
@@ -181,7 +182,7 @@ revoked_id:
 from ansible_collections.balena.cloud.plugins.module_utils.account import caller, require_fleet_write
 from ansible_collections.balena.cloud.plugins.module_utils.api_keys import find_owner, keys_of
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
-from ansible_collections.balena.cloud.plugins.module_utils.diff import changed_fields, field_diff, presence_diff
+from ansible_collections.balena.cloud.plugins.module_utils.diff import changed_fields, presence_diff, view_diff
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError, describe
 from ansible_collections.balena.cloud.plugins.module_utils.timestamps import in_future, user_date
 
@@ -223,16 +224,20 @@ class ApiKeyModule(BalenaModule):
             return {"changed": False, "api_key": current}
         self._require_write("changing " + target)
         shown = dict(current, **changes)
+        diff = view_diff(current, shown)
         if not self.check_mode:
             with self.step("changing " + target):
                 self.client.pine.patch({"resource": "api_key", "id": current["id"], "body": changes})
                 shown = self._by_id(current["id"]) or shown
-        return {"changed": True, "api_key": shown, "diff": field_diff(current, changes)}
+        return {"changed": True, "api_key": shown, "diff": diff}
 
     def _check_text(self, option, limit):
         value = self.params[option]
         if option == "name" and not (value or "").strip():
             raise ParameterError("name", "must not be empty")
+        if option == "name" and value != value.strip():
+            raise ParameterError("name", "{0!r} begins or ends with whitespace; balena would store it as given, so a key "
+                                         "named {1!r} would not match it: remove the whitespace".format(value, value.strip()))
         if value is not None and len(value) > limit:
             raise ParameterError(option, "is {0} characters long; balena allows at most {1}".format(len(value), limit))
 

@@ -40,7 +40,7 @@ EXAMPLES = r"""
     fleet: myorg/signage
   register: provisioning_keys
 
-- name: Show the keys that expire before the end of the year
+- name: Show the keys that expire before 2031
   ansible.builtin.debug:
     msg: "{{ provisioning_keys.api_keys | selectattr('expiry_date') | selectattr('expiry_date', '<', '2031') | map(attribute='name') }}"
 

@@ -14,6 +14,11 @@ description:
     M(balena.cloud.balena_team) and M(balena.cloud.balena_organization_member).
   - Changing fleet members needs the C(administrator) role in the fleet's organization; anyone may remove their own
     access. The role is checked before anything is written, and a refusal names the role that is missing.
+  - A username the API key cannot see (it shares no organization, fleet or team with the key's user) may be a
+    typo. Adding one that does not exist fails with nothing written; check mode, which writes nothing, cannot
+    tell whether an unseen user exists and fails for it, naming it. O(state=absent) for a user who has no
+    direct access is C(ok) when the key can see that user, and fails naming the username when it cannot,
+    since whether such a user exists at all is unknown.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
@@ -131,7 +136,7 @@ removed:
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.account import (
-    ADMINISTRATOR, caller, fleet_by_key, organization_role, visible_usernames)
+    ADMINISTRATOR, caller, fleet_by_key, organization_role, refuse_unseen_non_members, unseen_usernames, visible_usernames)
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError, balena_message
 from ansible_collections.balena.cloud.plugins.module_utils.member_lists import desired_roles
@@ -170,6 +175,8 @@ class FleetMemberModule(BalenaModule):
         parameter = "username" if params["username"] is not None else "members"
         wanted = desired_roles(entries, "username", parameter, "developer", current, ROLES)
         plan = reconcile(current, wanted, purge=params["purge"] and params["members"] is not None, state=params["state"])
+        with self.step("looking up the users named in " + parameter):
+            self._refuse_unknown_users(fleet, current, wanted, plan, parameter)
         result = {"changed": plan.changed, "fleet": fleet["slug"], "fleet_id": fleet["id"]}
         result.update({key: value for key, value in plan.summary().items() if key != "untouched"})
         if not plan.changed:
@@ -186,6 +193,18 @@ class FleetMemberModule(BalenaModule):
         result["members"] = _listed({name: row["role"] for name, row in after.items()},
                                     {name: row["user_id"] for name, row in after.items()})
         return result
+
+    def _refuse_unknown_users(self, fleet, current, wanted, plan, parameter):
+        pine = self.client.pine
+        if self.params["state"] == "absent":
+            refuse_unseen_non_members(pine, [name for name in wanted if name not in current], "fleet " + fleet["slug"], parameter)
+        elif self.check_mode and plan.add:
+            # The real run learns whether an unseen username exists only by writing it.
+            unseen = unseen_usernames(pine, list(plan.add))
+            if unseen:
+                raise ParameterError(parameter, "no user {0} is visible to this API key; check mode cannot tell whether "
+                                                "such a user exists, and the real run fails, with nothing written, if "
+                                                "none does".format(", ".join(repr(name) for name in unseen)))
 
     def _rows(self, fleet):
         rows = self.client.pine.get({"resource": RESOURCE, "options": {

@@ -15,6 +15,9 @@ description:
   - Inviting needs the C(administrator) role in the organization (for a fleet, the fleet's organization). The role
     is checked before anything is written, and a refusal names the role that is missing.
   - The invitation's token is never returned.
+  - Inviting an address that belongs to someone who is already a member (of the organization, or with direct
+    access to the fleet) sends nothing; the task is C(ok) with a warning naming the member. This is known only
+    where the API lets the key read the member's e-mail address; otherwise the invitation is sent.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
@@ -137,6 +140,12 @@ KINDS = {
               "application", ("developer", "operator", "observer"), "developer"),
 }
 
+# target option: (membership resource, its link to the target)
+MEMBERSHIPS = {
+    "organization": ("organization_membership", "is_member_of__organization"),
+    "fleet": ("user__is_member_of__application", "is_member_of__application"),
+}
+
 
 class InviteModule(BalenaModule):
     argument_spec = {
@@ -157,7 +166,8 @@ class InviteModule(BalenaModule):
         if not EMAIL.match(email):
             raise ParameterError("email", "{0!r} is not an e-mail address".format(params["email"]))
         if params["role"] is not None and params["role"] not in roles:
-            raise ParameterError("role", "{0!r} is not a role of a {1}; use one of {2}".format(params["role"], kind, ", ".join(roles)))
+            raise ParameterError("role", "{0!r} is not a role of {1} {2}; use one of {3}".format(
+                params["role"], "an" if kind == "organization" else "a", kind, ", ".join(roles)))
         with self.step("looking up {0} {1}".format(kind, params[kind])):
             if kind == "organization":
                 organization = organization_by_handle(pine, params["organization"])
@@ -185,6 +195,13 @@ class InviteModule(BalenaModule):
                 with self.step("revoking " + target):
                     pine.delete({"resource": resource, "id": current["id"]})
             return {"changed": True, "diff": presence_diff(current, None)}
+        if current is None:
+            with self.step("looking up the members of {0} {1}".format(kind, names[kind])):
+                member = self._member_with_email(kind, names[kind + "_id"], email)
+            if member is not None:
+                self.module.warn("{0} is already a member of {1} {2} (username {3}); no invitation was sent".format(
+                    email, kind, names[kind], member))
+                return {"changed": False}
         role = params["role"] or (current or {}).get("role") or default_role
         if current is not None and current["role"] == role:
             return {"changed": False, "invite": current}
@@ -205,6 +222,18 @@ class InviteModule(BalenaModule):
                 created = models.application.invite.create(fleet["id"], {"invitee": email, "roleName": role, "message": params["invite_message"]})
         invite["id"] = created["id"]
         return {"changed": True, "invite": invite, "diff": diff}
+
+    def _member_with_email(self, kind, target_id, email):
+        """The username of a member of the organization (direct member of the fleet) with ``email``, when the
+        API shows the members' addresses to this key; None otherwise."""
+        resource, link = MEMBERSHIPS[kind]
+        rows = self.client.pine.get({"resource": resource, "options": {
+            "$select": ["id"], "$filter": {link: target_id}, "$expand": {"user": {"$select": ["username", "email"]}}}})
+        for row in rows:
+            user = first(row.get("user"))
+            if (user.get("email") or "").lower() == email.lower():
+                return user.get("username")
+        return None
 
 
 def main():

@@ -13,7 +13,12 @@ description:
     M(balena.cloud.balena_invite). A O(username) who is not a member makes the task fail, with nothing written.
   - Changing roles and removing other members need the C(administrator) role in the organization; anyone may
     leave. The role is checked before anything is written, and a refusal names the role that is missing.
-  - Removing or demoting the last administrator, and removing the caller's own membership, fail unless O(force=true).
+  - Removing or demoting the last administrator, removing the caller's own membership and taking the
+    administrator role from the caller fail unless O(force=true).
+  - O(state=absent) for a user who is not a member is C(ok) when the API key can see that user (in a shared
+    organization, fleet or team). A O(username) the key cannot see fails, naming it, as it may be a typo and
+    whether such a user exists at all cannot be told. Once a leaver shares nothing with the key any more, a
+    repeated removal fails that way too.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
@@ -37,7 +42,8 @@ options:
     choices: [administrator, member]
   force:
     description:
-      - Allow removing or demoting the last administrator of the organization, and removing the caller's own membership.
+      - Allow removing or demoting the last administrator of the organization, removing the caller's own membership,
+        and taking the administrator role from the caller.
     type: bool
     default: false
   state:
@@ -100,7 +106,7 @@ member:
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.account import (
-    ADMINISTRATOR, caller, organization_by_handle, require_organization_admin)
+    ADMINISTRATOR, caller, organization_by_handle, refuse_unseen_non_members, require_organization_admin)
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.diff import presence_diff
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
@@ -131,6 +137,8 @@ class OrganizationMemberModule(BalenaModule):
         current = next((m for m in members if (m["username"] or "").lower() == params["username"].lower()), None)
         if params["state"] == "absent":
             if current is None:
+                with self.step("looking up user {0}".format(params["username"])):
+                    refuse_unseen_non_members(pine, [params["username"]], "organization " + organization["handle"])
                 return {"changed": False}
             self._check_removal(organization, user, members, current, "removing " + target)
             if not self.check_mode:
@@ -147,6 +155,9 @@ class OrganizationMemberModule(BalenaModule):
         require_organization_admin(pine, organization, user, action)
         if current["role"] == ADMINISTRATOR:
             self._keep_an_administrator(members, current, action)
+            if current["user_id"] == user["id"] and not params["force"]:
+                raise ParameterError("force", "{0} takes the administrator role from yourself, so this key could no "
+                                              "longer manage the organization; set force: true to do it anyway".format(action))
         changed = dict(current, role=params["role"])
         if not self.check_mode:
             with self.step(action):

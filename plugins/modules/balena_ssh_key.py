@@ -12,7 +12,9 @@ description:
     to the user's devices over C(balena ssh), and the C(cloudlink) and C(local) connection modes use them.
   - A key is identified by its type and key data. A different O(title), or a different comment at the end of
     O(public_key), changes the stored key instead of adding a second one.
-  - The key is checked (a known type, valid base64 data of that type) before anything is sent.
+  - The key is checked before anything is sent (a known type, valid base64 data that names that type and holds
+    every field of it, whole (a 32-byte ed25519 key; the exponent and modulus of an RSA key; the curve name and
+    point of an ECDSA key; and the application of a security-key C(sk-*) key), so a truncated key is refused).
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:

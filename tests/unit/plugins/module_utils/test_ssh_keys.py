@@ -27,7 +27,7 @@ def test_fingerprint_is_the_sha256_of_the_key_data_as_ssh_keygen_prints_it():
     ("ssh-foo AAAA", "known key type"),
     ("ssh-ed25519", "no key data"),
     ("ssh-ed25519 not*base64", "not valid base64"),
-    ("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAAAAgDB", "not a ssh-ed25519 key"),
+    ("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAAAAgDB", "not a key of type ssh-ed25519"),
     (ED25519 + "\n" + RSA, "2 lines"),
 ])
 def test_malformed_keys_are_refused_naming_the_problem(text, problem):

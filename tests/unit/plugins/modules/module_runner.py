@@ -5,10 +5,14 @@ import contextlib
 import io
 import json
 
+from ansible.module_utils.common import warnings as ansible_warnings
 from ansible.module_utils.testing import patch_module_args
 
 
 def run_module(main, args, check_mode=False, diff=False):
+    # Ansible gathers warnings process-wide; a run in a fresh process starts with none.
+    for gathered in ("_global_warnings", "_global_deprecations"):
+        getattr(ansible_warnings, gathered, {}).clear()
     arguments = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
     output = io.StringIO()
     with patch_module_args(arguments), contextlib.redirect_stdout(output):

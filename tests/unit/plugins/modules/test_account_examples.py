@@ -9,7 +9,7 @@ from pathlib import Path
 
 import requests
 
-from ansible_collections.balena.cloud.plugins.modules import balena_organization_info
+from ansible_collections.balena.cloud.plugins.modules import balena_invite, balena_organization_info
 
 from tests.inventory.inventory_runner import BIN, REPO_ROOT, ansible_env, run
 
@@ -20,10 +20,10 @@ EXAMPLES = REPO_ROOT / "examples"
 ALICE_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMD alice@laptop"
 
 
-def _playbook(emulator, name, **extra_vars):
+def _playbook(emulator, name, check=True, **extra_vars):
     command = [BIN / "ansible-playbook", "-i", "localhost,", str(EXAMPLES / name),
                "-e", json.dumps(dict(extra_vars, ansible_python_interpreter=sys.executable))]
-    return run(command, ansible_env(emulator, ANSIBLE_INVENTORY_ENABLED="host_list"))
+    return run(command, ansible_env(emulator, ANSIBLE_INVENTORY_ENABLED="host_list"), check=check)
 
 
 def _login(emulator, username, password):
@@ -63,12 +63,22 @@ def test_onboard_then_offboard_a_person(fresh_emulator):
     assert ALICE_KEY in keys.splitlines()
     assert "changed=0" in _playbook(fresh_emulator, "onboard_person.yml", **onboarding).stdout
 
+    other_fleet = next(fleet["fleet"] for fleet in organization["fleets"] if fleet["fleet"] != fresh_emulator.credentials["fleet"])
+    fleet_invite = {"api_url": fresh_emulator.url, "api_key": fresh_emulator.credentials["api_key"],
+                    "fleet": other_fleet, "email": "alice@example.org", "role": "observer"}
+    assert run_module(balena_invite.main, fleet_invite)["changed"]
+    mistyped = _playbook(fresh_emulator, "offboard_person.yml", check=False, username="alcie", email="alice@example.org")
+    assert mistyped.returncode == 2 and "'alcie' is not among the members" in mistyped.stdout
+
     offboarded = _playbook(fresh_emulator, "offboard_person.yml", username="alice", email="alice@example.org")
     assert "failed=0" in offboarded.stdout
     organization = _demo_organization(fresh_emulator)
     assert "alice" not in [member["username"] for member in organization["members"]]
     assert all("alice" not in team["members"] for team in organization["teams"])
-    assert "changed=0" in _playbook(fresh_emulator, "offboard_person.yml", username="alice", email="alice@example.org").stdout
+    assert not run_module(balena_invite.main, dict(fleet_invite, state="absent"), check_mode=True)["changed"]
+    # alice now shares nothing with this key: a second run cannot tell her from a typo, and says so.
+    again = _playbook(fresh_emulator, "offboard_person.yml", check=False, username="alice", email="alice@example.org")
+    assert again.returncode == 2 and "whether such a user exists at all is unknown" in again.stdout
 
 
 def test_rotate_every_provisioning_key_of_a_fleet(fresh_emulator, tmp_path):

@@ -104,6 +104,10 @@ def test_unknown_fleet_and_device_are_named(fresh_emulator):
     assert device["failed"] and device["failure"]["parameter"] == "device"
     long_name = run_module(balena_api_key.main, dict(auth, name="n" * 51))
     assert long_name["failed"] and long_name["failure"]["parameter"] == "name"
+    fresh_emulator.clear_request_log()
+    padded = run_module(balena_api_key.main, dict(auth, fleet=fresh_emulator.credentials["fleet"], name=" factory "), check_mode=True)
+    assert padded["failed"] and padded["failure"]["parameter"] == "name" and "begins or ends with whitespace" in padded["msg"]
+    assert api_requests(fresh_emulator) == []
     past = run_module(balena_api_key.main, dict(auth, fleet=fresh_emulator.credentials["fleet"], name="x", expiry_date="2001-01-01"))
     assert past["failed"] and past["failure"]["parameter"] == "expiry_date"
 

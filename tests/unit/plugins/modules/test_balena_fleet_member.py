@@ -15,6 +15,12 @@ def test_one_member_added_changed_and_removed(fresh_emulator):
     args = dict(auth, fleet=fleet, username="alice", role="observer")
 
     fresh_emulator.clear_request_log()
+    unseen = run_module(balena_fleet_member.main, args, check_mode=True, diff=True)
+    assert unseen["failed"] and unseen["failure"]["parameter"] == "username"
+    assert "no user 'alice' is visible to this API key; check mode cannot tell whether such a user exists" in unseen["msg"]
+    assert methods(api_requests(fresh_emulator)) == ["GET"]
+    join_organization(fresh_emulator, "alice", "demo", "member")
+    fresh_emulator.clear_request_log()
     predicted = run_module(balena_fleet_member.main, args, check_mode=True, diff=True)
     assert predicted["changed"] and predicted["added"] == ["alice"]
     assert predicted["diff"] == {"before": {"members": {}}, "after": {"members": {"alice": "observer"}}}
@@ -61,3 +67,20 @@ def test_refusals_name_the_role_the_value_and_write_nothing(fresh_emulator):
     assert "no user 'nobody'" in unknown["msg"] and "nothing was written" in unknown["msg"]
     assert "POST" in methods(api_requests(fresh_emulator)) and "PATCH" not in methods(api_requests(fresh_emulator))
     assert run_module(balena_fleet_member.main, dict(auth, fleet=fresh_emulator.credentials["fleet"], members=[], purge=True))["members"] == []
+
+
+def test_a_mistyped_username_fails_in_check_mode_and_when_removing(fresh_emulator):
+    auth, fleet = _auth(fresh_emulator), fresh_emulator.credentials["fleet"]
+    fresh_emulator.clear_request_log()
+    predicted = run_module(balena_fleet_member.main, dict(auth, fleet=fleet, members=["demo", "alcie"]), check_mode=True)
+    assert predicted["failed"] and predicted["failure"]["parameter"] == "members" and "no user 'alcie' is visible" in predicted["msg"]
+    real = run_module(balena_fleet_member.main, dict(auth, fleet=fleet, members=["demo", "alcie"]))
+    assert real["failed"] and real["failure"]["parameter"] == "members" and "no user 'alcie' exists; nothing was written" in real["msg"]
+    for check_mode in (True, False):
+        removed = run_module(balena_fleet_member.main, dict(auth, fleet=fleet, username="alcie", state="absent"), check_mode=check_mode)
+        assert removed["failed"] and removed["failure"]["parameter"] == "username"
+        assert "'alcie' is not among the members of fleet {0}".format(fleet) in removed["msg"]
+        assert "whether such a user exists at all is unknown" in removed["msg"]
+    assert methods(api_requests(fresh_emulator)) == ["GET", "POST"]
+    # The caller exists and is visible, with no direct access: nothing to remove.
+    assert run_module(balena_fleet_member.main, dict(auth, fleet=fleet, username="demo", state="absent"))["changed"] is False

@@ -4,7 +4,7 @@ import json
 
 from ansible_collections.balena.cloud.plugins.modules import balena_invite
 
-from .account_world import admin_call
+from .account_world import admin_call, join_organization
 from .module_runner import api_requests, methods, run_module
 
 
@@ -64,3 +64,20 @@ def test_refusals_name_the_role_and_the_value_and_write_nothing(fresh_emulator):
     email = run_module(balena_invite.main, dict(auth, organization="demo", email="not an address"))
     assert email["failed"] and email["failure"]["parameter"] == "email"
     assert methods(api_requests(fresh_emulator)) == ["GET"]
+
+
+def test_inviting_a_member_sends_nothing_and_warns(fresh_emulator):
+    auth = _auth(fresh_emulator)
+    join_organization(fresh_emulator, "alice", "demo", "member")
+    for check_mode in (True, False):
+        result = run_module(balena_invite.main, dict(auth, organization="demo", email="Alice@example.org"), check_mode=check_mode)
+        assert result["changed"] is False and "failed" not in result
+        assert "Alice@example.org is already a member of organization demo (username alice)" in json.dumps(result["warnings"])
+    assert "alice@example.org" not in _stored(fresh_emulator, "invitee__is_invited_to__organization")
+    fleet = run_module(balena_invite.main, dict(auth, fleet=fresh_emulator.credentials["fleet"], email="alice@example.org"))
+    assert fleet["changed"] and fleet["invite"]["role"] == "developer"
+
+
+def test_a_role_of_another_kind_is_named_in_good_english(fresh_emulator):
+    result = run_module(balena_invite.main, dict(_auth(fresh_emulator), organization="demo", email="jane@example.com", role="observer"))
+    assert result["failed"] and "'observer' is not a role of an organization" in result["msg"]

@@ -69,5 +69,35 @@ def test_info_lists_members_teams_and_fleets_without_emails(fresh_emulator):
 
 def test_a_handle_taken_by_an_organization_one_cannot_see_fails_cleanly(fresh_emulator):
     result = run_module(balena_organization.main, dict(_auth(fresh_emulator), handle="alice", name="Mine now"))
-    assert result["failed"] and result["msg"].startswith("creating organization alice failed: HTTP 409")
-    assert "exception" not in result
+    assert result["failed"] and result["failure"]["parameter"] == "handle"
+    assert "the handle alice is taken by an organization this API key cannot see" in result["msg"]
+    assert "409" not in result["msg"] and "exception" not in result
+
+
+def _fleets_of(emulator, handle):
+    auth = _auth(emulator)
+    return run_module(balena_organization_info.main, dict(auth, handle=handle))["organizations"][0]["fleets"]
+
+
+def test_removing_an_organization_with_fleets_needs_force(fresh_emulator):
+    auth = _auth(fresh_emulator)
+    slugs = [fleet["fleet"] for fleet in _fleets_of(fresh_emulator, "demo")]
+    assert slugs
+    for check_mode in (True, False):
+        fresh_emulator.clear_request_log()
+        refused = run_module(balena_organization.main, dict(auth, handle="demo", state="absent"), check_mode=check_mode)
+        assert refused["failed"] and refused["failure"]["parameter"] == "force"
+        assert "{0} fleet(s)".format(len(slugs)) in refused["msg"] and all(slug in refused["msg"] for slug in slugs)
+        assert methods(api_requests(fresh_emulator)) == ["GET"]
+    assert [fleet["fleet"] for fleet in _fleets_of(fresh_emulator, "demo")] == slugs
+    predicted = run_module(balena_organization.main, dict(auth, handle="demo", state="absent", force=True), check_mode=True)
+    assert predicted["changed"]
+    removed = run_module(balena_organization.main, dict(auth, handle="demo", state="absent", force=True))
+    assert removed["changed"]
+    assert run_module(balena_organization_info.main, dict(auth, handle="demo"))["failed"]
+
+
+def test_removing_an_unseen_organization_warns(fresh_emulator):
+    result = run_module(balena_organization.main, dict(_auth(fresh_emulator), handle="alice", state="absent"))
+    assert not result["changed"] and "failed" not in result
+    assert "no organization with handle 'alice' is visible to this API key" in json.dumps(result["warnings"])

@@ -32,7 +32,9 @@ def test_change_a_members_role_and_remove_them(fresh_emulator):
 
     removed = run_module(balena_organization_member.main, dict(auth, organization="demo", username="alice", state="absent"), diff=True)
     assert removed["changed"] and removed["diff"]["after"] == {"state": "absent"} and "alice" not in _roles(fresh_emulator, "demo")
-    assert not run_module(balena_organization_member.main, dict(auth, organization="demo", username="alice", state="absent"))["changed"]
+    # alice now shares nothing with this key: whether she exists can no longer be told, so a repeat fails.
+    repeated = run_module(balena_organization_member.main, dict(auth, organization="demo", username="alice", state="absent"))
+    assert repeated["failed"] and "whether such a user exists at all is unknown" in repeated["msg"]
 
 
 def test_the_last_administrator_and_ones_own_membership_need_force(fresh_emulator):
@@ -62,3 +64,32 @@ def test_a_member_may_not_manage_members_and_non_members_are_named(fresh_emulato
     hidden = run_module(balena_organization_member.main, dict(auth, organization="alice", username="alice", role="member"))
     assert hidden["failed"] and hidden["failure"]["parameter"] == "organization" and "'alice'" in hidden["msg"]
     assert methods(api_requests(fresh_emulator)) == ["GET"]
+
+
+def test_removing_a_mistyped_username_fails_naming_it(fresh_emulator):
+    auth = _auth(fresh_emulator)
+    fresh_emulator.clear_request_log()
+    for check_mode in (True, False):
+        result = run_module(balena_organization_member.main, dict(auth, organization="demo", username="alcie", state="absent"),
+                            check_mode=check_mode)
+        assert result["failed"] and result["failure"]["parameter"] == "username"
+        assert "'alcie' is not among the members of organization demo" in result["msg"]
+        assert "whether such a user exists at all is unknown" in result["msg"]
+    assert methods(api_requests(fresh_emulator)) == ["GET"]
+    # A user this key sees (through organization acme) who is not a member of demo: nothing to remove.
+    join_organization(fresh_emulator, "alice", "acme", "member")
+    kept = run_module(balena_organization_member.main, dict(auth, organization="demo", username="alice", state="absent"))
+    assert kept["changed"] is False and "failed" not in kept
+
+
+def test_taking_the_administrator_role_from_oneself_needs_force(fresh_emulator):
+    auth = _auth(fresh_emulator)
+    join_organization(fresh_emulator, "alice", "demo", "administrator")
+    args = dict(auth, organization="demo", username="demo", role="member")
+    for check_mode in (True, False):
+        refused = run_module(balena_organization_member.main, args, check_mode=check_mode)
+        assert refused["failed"] and refused["failure"]["parameter"] == "force"
+        assert "takes the administrator role from yourself" in refused["msg"]
+    assert _roles(fresh_emulator, "demo")["demo"] == "administrator"
+    demoted = run_module(balena_organization_member.main, dict(args, force=True))
+    assert demoted["changed"] and _roles(fresh_emulator, "demo")["demo"] == "member"

@@ -1,10 +1,24 @@
 from __future__ import annotations
 
+import base64
+import struct
+
+import pytest
 import requests
 
 from ansible_collections.balena.cloud.plugins.modules import balena_ssh_key
 
 from .module_runner import api_requests, methods, run_module
+
+
+def _wire(*fields):
+    """Key data in the SSH wire format: each field a length-prefixed string."""
+    return base64.b64encode(b"".join(struct.pack(">I", len(field)) + field for field in fields)).decode("ascii")
+
+
+def _line(key_type, *fields):
+    return "{0} {1} me@laptop".format(key_type, _wire(key_type.encode("ascii"), *fields))
+
 
 KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIC"
 
@@ -58,5 +72,37 @@ def test_title_defaults_to_the_comment_and_is_required_without_one(fresh_emulato
 def test_malformed_key_fails_before_any_request(fresh_emulator):
     fresh_emulator.clear_request_log()
     result = run_module(balena_ssh_key.main, dict(_auth(fresh_emulator), public_key="ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAAAAgDB x"))
-    assert result["failed"] and result["failure"]["parameter"] == "public_key" and "not a ssh-ed25519 key" in result["msg"]
+    assert result["failed"] and result["failure"]["parameter"] == "public_key" and "not a key of type ssh-ed25519" in result["msg"]
     assert api_requests(fresh_emulator) == []
+
+
+POINT = b"\x04" + b"\x11" * 64
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKfR5uaSATulhmxL", "is incomplete"),
+    (_line("ssh-ed25519", b"\x01" * 31), "31-byte ed25519 key"),
+    (_line("ssh-ed25519", b"\x01" * 32, b"extra"), "has 2 field(s)"),
+    (_line("ssh-rsa", b"\x01\x00\x01"), "is incomplete"),
+    (_line("ssh-rsa", b"\x01\x00\x01", b""), "empty or zero number"),
+    (_line("ecdsa-sha2-nistp256", b"nistp384", POINT), "names the curve 'nistp384'"),
+    (_line("ecdsa-sha2-nistp256", b"nistp256", POINT[:40]), "40-byte point"),
+    (_line("sk-ssh-ed25519@openssh.com", b"\x01" * 32), "is incomplete"),
+    (_line("sk-ecdsa-sha2-nistp256@openssh.com", b"nistp256", POINT), "is incomplete"),
+])
+def test_incomplete_or_inconsistent_key_data_is_refused(fresh_emulator, line, problem):
+    fresh_emulator.clear_request_log()
+    result = run_module(balena_ssh_key.main, dict(_auth(fresh_emulator), public_key=line), check_mode=True)
+    assert result["failed"] and result["failure"]["parameter"] == "public_key" and problem in result["msg"]
+    assert api_requests(fresh_emulator) == []
+
+
+@pytest.mark.parametrize("line", [
+    _line("sk-ssh-ed25519@openssh.com", b"\x01" * 32, b"ssh:"),
+    _line("sk-ecdsa-sha2-nistp256@openssh.com", b"nistp256", POINT, b"ssh:"),
+    _line("ecdsa-sha2-nistp256", b"nistp256", POINT),
+    _line("ssh-rsa", b"\x01\x00\x01", b"\x00" + b"\xc3" * 256),
+])
+def test_whole_keys_of_every_type_are_accepted(fresh_emulator, line):
+    result = run_module(balena_ssh_key.main, dict(_auth(fresh_emulator), public_key=line), check_mode=True)
+    assert result["changed"] and "failed" not in result
