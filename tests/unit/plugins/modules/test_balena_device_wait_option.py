@@ -35,8 +35,8 @@ def test_a_pinned_simulated_device_is_waited_for_until_it_runs_the_release(fresh
     uuids, commit = online_devices_and_another_release(fresh_emulator)
     admin(fresh_emulator, "PATCH", "/_emulator/simulation", json={"notice_delay_s": 0.2, "download_s": 0.3, "poll_interval_s": 0.2})
     admin(fresh_emulator, "PUT", "/_emulator/simulation/devices/" + uuids[0], json={})
-    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=uuids[0], release=commit,
-                                                  wait=True, wait_timeout=30, wait_interval=0.3))
+    args = dict(auth(fresh_emulator), uuid=uuids[0], release=commit, wait=True, wait_timeout=30, wait_interval=0.3)
+    result = run_module(balena_device.main, args)
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] and result["wait"]["pending"] == []
     assert [device["uuid"] for device in result["wait"]["converged"]] == [uuids[0]]
@@ -45,8 +45,8 @@ def test_a_pinned_simulated_device_is_waited_for_until_it_runs_the_release(fresh
 
 def test_a_device_that_never_runs_its_pin_times_out_by_name(fresh_emulator):
     uuids, commit = online_devices_and_another_release(fresh_emulator)
-    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=uuids[1], release=commit,
-                                                  wait=True, wait_timeout=1, wait_interval=0.3))
+    args = dict(auth(fresh_emulator), uuid=uuids[1], release=commit, wait=True, wait_timeout=1, wait_interval=0.3)
+    result = run_module(balena_device.main, args)
     assert result.get("failed") and result["changed"], result
     assert "timed out after 1.0 s" in result["msg"] and uuids[1] in result["msg"]
     assert result["wait"]["pending"][0]["uuid"] == uuids[1]
