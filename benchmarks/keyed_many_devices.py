@@ -42,7 +42,7 @@ def run(workdir, env, url, credentials, kind, devices, values, parallel):
 
 def line(label, requests, seconds, changed):
     counts = Counter(entry["method"] for entry in requests)
-    return "{0:<28} {1:>8.2f} {2:>6} {3:>6} {4:>6} {5:>7} {6:>6} {7:>8}".format(
+    return "{0:<40} {1:>8.2f} {2:>6} {3:>6} {4:>6} {5:>7} {6:>6} {7:>8}".format(
         label, seconds, *(counts[method] for method in METHODS), len(requests), changed)
 
 
@@ -51,7 +51,7 @@ def bench(workdir, url, credentials, options):
     devices = [device["uuid"] for device in writable_devices(url, credentials, max(options.tag_devices, options.variable_devices))]
     print("emulator adding {0} ms to every request; {1} writable devices".format(options.latency_ms, len(devices)))
     print()
-    print("{0:<28} {1:>8} {2:>6} {3:>6} {4:>6} {5:>7} {6:>6} {7:>8}".format("run", "seconds", *METHODS, "total", "changed"))
+    print("{0:<40} {1:>8} {2:>6} {3:>6} {4:>6} {5:>7} {6:>6} {7:>8}".format("run", "seconds", *METHODS, "total", "changed"))
     for kind, devices_option, values, sequential_values, target_seconds, target_requests in SCENARIOS:
         chosen = devices[:getattr(options, devices_option)]
         first = run(workdir, env, url, credentials, kind, chosen, values, 8)
