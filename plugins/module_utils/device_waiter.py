@@ -12,12 +12,27 @@ import time
 from datetime import datetime, timezone
 
 from .device_conditions import WAIT_OPTIONS, describe_conditions, where_device_is
+from .errors import ParameterError
 from .query_filters import all_of, one_or_many
 from .timestamps import canonical
 
 IDS_PER_REQUEST = 500   # keeps the `id in (...)` filter of a poll well under URL limits
 LAGGARDS_IN_MESSAGE = 10
 SHORT = 7
+
+# The options of a module that can wait after its change, checked by ``check_wait_options``.
+WAIT_SPEC = {
+    "wait": {"type": "bool", "default": False},
+    "wait_timeout": {"type": "float", "default": 600},
+    "wait_interval": {"type": "float", "default": 10},
+}
+
+
+def check_wait_options(params):
+    if params["wait_timeout"] < 0:
+        raise ParameterError("wait_timeout", "must be 0 or more seconds")
+    if params["wait_interval"] <= 0:
+        raise ParameterError("wait_interval", "must be more than 0 seconds")
 
 
 def _now_text():

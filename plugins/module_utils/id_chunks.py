@@ -4,11 +4,26 @@
 
 from __future__ import annotations
 
-WRITE_CHUNK = 200  # ids per filtered request: keeps the URL well below the API's 16 KiB limit
+# Characters of ids one filtered request may carry: the API refuses URLs over 16 KiB, and the
+# rest of the URL (resource, $select, the other conditions) needs far less than the remainder.
+URL_ID_BUDGET = 8000
+ID_SEPARATOR_COST = 3  # the URL-encoded comma between two ids
 
 
-def chunks(items, size=WRITE_CHUNK):
-    return [items[start:start + size] for start in range(0, len(items), size)]
+def chunks(items, id_of=None, budget=URL_ID_BUDGET):
+    """``items`` split into runs whose ids (``id_of(item)``, the item itself by default) fit in
+    ``budget`` characters of one URL: small ids go many to a request, long ones fewer."""
+    result, current, used = [], [], 0
+    for item in items:
+        cost = len(str(item if id_of is None else id_of(item))) + ID_SEPARATOR_COST
+        if current and used + cost > budget:
+            result.append(current)
+            current, used = [], 0
+        current.append(item)
+        used += cost
+    if current:
+        result.append(current)
+    return result
 
 
 def ids_filter(ids):

@@ -10,6 +10,7 @@ are done here, the same way for every kind.
 
 from __future__ import annotations
 
+from . import device_parents, device_selection
 from .base import BalenaModule
 from .diff import MASK, masked
 from .errors import ParameterError
@@ -23,6 +24,11 @@ STATE_AND_PURGE_SPEC = {
     "state": {"type": "str", "default": "present", "choices": ["present", "absent"]},
     "purge": {"type": "bool", "default": False},
 }
+
+# Many devices at once (device_selection), and how many of the POSTs for new rows go out together.
+DEVICES_SPEC = dict(device_selection.TARGET_SPEC, parallel={"type": "int", "default": 8})
+DEVICES_SPEC.pop("uuid")
+DEVICES_SPEC.pop("id")
 
 
 def as_value(key, value, parameter, warn=None):
@@ -77,8 +83,12 @@ class KeyedValuesModule(BalenaModule):
         return not self.values_are_secret
 
     def several_targets(self):
-        """Whether the user named several parents: results and diff are then keyed by parent."""
-        return False
+        """Whether the user chose devices with O(uuids) or O(selector): results and diff are then
+        keyed by parent."""
+        return self.params["uuids"] is not None or self.params["selector"] is not None
+
+    def find_devices(self, keyed, service_name=None):
+        return device_parents.find(self, keyed, service_name)
 
     def run(self):
         keyed = self.keyed_rows()
@@ -92,12 +102,14 @@ class KeyedValuesModule(BalenaModule):
                 raise ParameterError(parameter, "{0} {1!r} has no value; give one, or use state=absent to remove it".format(
                     keyed.noun, empty[0]))
         keyed.check(desired, parameter)
+        if self.params["parallel"] < 1:
+            raise ParameterError("parallel", "must be 1 (one write at a time) or more, not {0}".format(self.params["parallel"]))
         with self.step("looking up " + self.parents_description()):
             parents = self.find_parents(keyed)
         work = [(parent, reconcile(parent.current, desired, purge, state)) for parent in parents]
         changing = [(parent, plan) for parent, plan in work if plan.changed]
         if changing and not self.check_mode:
-            run_plans(self.client.pine, keyed, changing, self.ledger)
+            run_plans(self.client.pine, keyed, changing, self.ledger, parallel=self.params["parallel"])
             self.ledger.check_read_only()
         return self.result(work, bool(changing))
 

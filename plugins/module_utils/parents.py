@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from .errors import ParameterError
 
-DEVICE_LOOKUP_CHUNK = 100  # 100 uuids keep a lookup URL far below the API's 16 KiB limit
 FULL_UUID_LENGTHS = (32, 62)
 
 
@@ -59,38 +58,6 @@ def device(balena, keyed, device_identifier):
     return [Parent(found["id"], "device", found["uuid"], found[keyed.resource], keyed, fleet_of(found))]
 
 
-def devices(balena, keyed, device_identifiers, parameter="devices"):
-    """Many devices by id or full uuid, read in chunks; every one must exist."""
-    wanted = [identifier(value) for value in device_identifiers]
-    if not wanted:
-        raise ParameterError(parameter, "lists no device")
-    by_id = [value for value in wanted if isinstance(value, int)]
-    by_uuid = [value for value in wanted if not isinstance(value, int)]
-    bad = [value for value in by_uuid if len(value) not in FULL_UUID_LENGTHS]
-    if bad:
-        raise ParameterError(parameter, "{0!r} is neither a device id nor a full (32 or 62 character) uuid".format(bad[0]))
-    found = {}
-    for field, values in (("id", by_id), ("uuid", by_uuid)):
-        unique = sorted(set(values), key=values.index)
-        for start in range(0, len(unique), DEVICE_LOOKUP_CHUNK):
-            chunk = unique[start:start + DEVICE_LOOKUP_CHUNK]
-            match = {field: chunk[0]} if len(chunk) == 1 else {field: {"$in": chunk}}
-            rows = balena.models.device.get_all({"$select": ["id", "uuid"], "$filter": match, "$expand": _with_fleet(keyed)})
-            for row in rows:
-                found[row[field]] = row
-    missing = [value for value in wanted if value not in found]
-    if missing:
-        shown = ", ".join(str(value) for value in missing[:5]) + (" ..." if len(missing) > 5 else "")
-        raise ParameterError(parameter, "{0} device(s) not found or not accessible: {1}".format(len(missing), shown))
-    parents, seen = [], set()
-    for value in wanted:
-        row = found[value]
-        if row["id"] not in seen:
-            seen.add(row["id"])
-            parents.append(Parent(row["id"], "device", row["uuid"], row[keyed.resource], keyed, fleet_of(row)))
-    return parents
-
-
 def fleet_service(balena, keyed, fleet_identifier, service_name):
     services = balena.models.service.get_all_by_application(identifier(fleet_identifier), {
         "$select": ["id", "service_name"],
@@ -104,14 +71,18 @@ def fleet_service(balena, keyed, fleet_identifier, service_name):
     return [Parent(found["id"], "service", label, found[keyed.resource], keyed, found["application"][0]["slug"])]
 
 
-def device_service(balena, keyed, device_identifier, service_name):
-    installs = {
+def service_installs(keyed, service_name):
+    """The ``$expand`` of a device's install of the service ``service_name``, with its rows."""
+    return {
         "$select": ["id"],
         "$filter": {"installs__service": {"$any": {"$alias": "s", "$expr": {"s": {"service_name": service_name}}}}},
         "$expand": keyed.expand(),
     }
+
+
+def device_service(balena, keyed, device_identifier, service_name):
     found = balena.models.device.get(identifier(device_identifier), {
-        "$select": ["id", "uuid"], "$expand": dict(FLEET_SLUG, service_install=installs)})
+        "$select": ["id", "uuid"], "$expand": dict(FLEET_SLUG, service_install=service_installs(keyed, service_name))})
     if not found["service_install"]:
         raise ParameterError("service", "device {0} has no service named {1!r}".format(found["uuid"], service_name))
     install = found["service_install"][0]

@@ -4,8 +4,9 @@
 
 The API has no ``$batch`` and no multi-row insert, but it does accept a PATCH or DELETE on a
 ``$filter``. So removals go out as one DELETE per chunk of row ids, updates as one PATCH per
-chunk of rows that get the same new value, and only additions need one POST per row. Every
-write names exact row ids; none uses a broader filter.
+chunk of rows that get the same new value (a chunk is as many ids as fit in one URL), and only
+additions need one POST per row; those go out concurrently, at most ``parallel`` at a time.
+Every write names exact row ids; none uses a broader filter.
 
 Every write is recorded in a ``Ledger`` and proven: the rows patched or deleted are read back by
 id (one request per chunk), and a row that did not take the change is refused, as the API skips
@@ -15,6 +16,9 @@ sent again.
 
 from __future__ import annotations
 
+import threading
+
+from .bounded_calls import NOT_STARTED, run_bounded
 from .errors import OperationError
 from .id_chunks import chunks, ids_filter, rows_by_id
 from .sdk.exceptions import BalenaException
@@ -40,6 +44,11 @@ class _Run:
         self.prefix = prefix
         self.wanted = {}  # row id -> (parent, key, value, or None once removed)
         self.sent = 0
+        self._count = threading.Lock()
+
+    def count(self):
+        with self._count:
+            self.sent += 1
 
     def item(self, key):
         return self.prefix + key
@@ -58,7 +67,7 @@ class _Run:
         except BalenaException as error:
             self.prove([parent.row_ids[key] for parent, key in batch], quiet=True)
             raise OperationError(action, error) from None
-        self.sent += 1
+        self.count()
         for parent, key in batch:
             self.ledger.done(parent.label, [self.item(key)])
 
@@ -70,7 +79,7 @@ class _Run:
         except BalenaException as error:
             if error.status_code is not None or not self.was_created(parent, key, value):
                 raise OperationError("creating {0} {1!r} on {2}".format(keyed.noun, key, parent.title), error) from None
-        self.sent += 1
+        self.count()
         self.ledger.done(parent.label, [self.item(key)])
 
     def was_created(self, parent, key, value):
@@ -104,14 +113,36 @@ class _Run:
                 self.ledger.refused(parent.label, [self.item(key)], parent.fleet)
 
 
-def run(pine, keyed, work, ledger=None, prefix=""):
+def _row_id(entry):
+    return entry[0].row_ids[entry[1]]
+
+
+def _create_all(runner, work, parallel):
+    """One POST per new row, ``parallel`` in flight. After a failure no further POST starts; the
+    failures are raised as one error naming how many failed, how many were not tried and the first."""
+    additions = [(parent, key, plan.add[key]) for parent, plan in work for key in sorted(plan.add)]
+    outcomes = run_bounded([lambda entry=entry: runner.create(*entry) for entry in additions], parallel)
+    failures = [error for _result, error in outcomes if error is not None]
+    if not failures:
+        return
+    first = failures[0]
+    skipped = sum(1 for result, _error in outcomes if result is NOT_STARTED)
+    if (len(failures) == 1 and not skipped) or not isinstance(first, OperationError):
+        raise first
+    counts = "{0} of {1} creations failed{2}".format(
+        len(failures), len(additions), ", {0} not tried".format(skipped) if skipped else "")
+    raise OperationError("{0}; the first was {1}".format(counts, first.action), first.error)
+
+
+def run(pine, keyed, work, ledger=None, prefix="", parallel=1):
     """Apply ``work``, a list of ``(parent, plan)``, recording it in ``ledger`` with items named
-    ``prefix + key``; returns the number of write requests sent. The caller raises the ledger's
-    read-only failure once all its writes are done."""
+    ``prefix + key``; returns the number of write requests sent. New rows are created with at
+    most ``parallel`` POSTs in flight. The caller raises the ledger's read-only failure once all
+    its writes are done."""
     runner = _Run(pine, keyed, ledger if ledger is not None else Ledger(), prefix)
     runner.expect(work)
     removals = [(parent, key) for parent, plan in work for key in plan.remove]
-    for batch in chunks(removals):
+    for batch in chunks(removals, _row_id):
         ids = [parent.row_ids[key] for parent, key in batch]
         what, where = _describe(keyed, batch)
         runner.by_id("removing {0} from {1}".format(what, where), batch, {},
@@ -122,15 +153,15 @@ def run(pine, keyed, work, ledger=None, prefix=""):
         for key, value in plan.update.items():
             by_value.setdefault(value, []).append((parent, key))
     for value in sorted(by_value):
-        for batch in chunks(by_value[value]):
+        for batch in chunks(by_value[value], _row_id):
             ids = [parent.row_ids[key] for parent, key in batch]
             what, where = _describe(keyed, batch)
             runner.by_id("updating {0} on {1}".format(what, where), batch, {entry: value for entry in batch},
                          lambda ids=ids, value=value: pine.patch({
                              "resource": keyed.resource, "options": {"$filter": ids_filter(ids)}, "body": {"value": value}}))
 
-    for parent, plan in work:
-        for key in sorted(plan.add):
-            runner.create(parent, key, plan.add[key])
-    runner.prove()
+    try:
+        _create_all(runner, work, parallel)
+    finally:
+        runner.prove()
     return runner.sent

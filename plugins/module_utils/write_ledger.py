@@ -12,6 +12,8 @@ access to its fleet. When a task fails, its result says what is already done (``
 
 from __future__ import annotations
 
+import threading
+
 from .errors import ReadOnlyError
 
 
@@ -23,22 +25,29 @@ class Ledger:
         self._planned = {}
         self._applied = {}
         self._read_only = {}
+        self._lock = threading.Lock()  # writes may record from several threads at once
 
     def expect(self, target, items):
+        with self._lock:
+            self._expect(target, items)
+
+    def _expect(self, target, items):
         planned = self._planned.setdefault(target, [])
         planned.extend(item for item in items if item not in planned)
 
     def done(self, target, items):
-        self.expect(target, items)
-        applied = self._applied.setdefault(target, [])
-        applied.extend(item for item in items if item not in applied)
+        with self._lock:
+            self._expect(target, items)
+            applied = self._applied.setdefault(target, [])
+            applied.extend(item for item in items if item not in applied)
 
     def refused(self, target, items, fleet):
         """The API accepted ``items`` of ``target`` but did not write them: the key may only read ``fleet``."""
-        self._applied[target] = [item for item in self._applied.get(target, []) if item not in items]
-        refused = self._read_only.setdefault(fleet or target, [])
-        if target not in refused:
-            refused.append(target)
+        with self._lock:
+            self._applied[target] = [item for item in self._applied.get(target, []) if item not in items]
+            refused = self._read_only.setdefault(fleet or target, [])
+            if target not in refused:
+                refused.append(target)
 
     @property
     def started(self):

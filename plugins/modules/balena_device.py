@@ -109,6 +109,25 @@ options:
     type: str
     choices: [present, absent, deactivated]
     default: present
+  wait:
+    description:
+      - After the change, poll the devices (one request per page of devices) every O(wait_interval) seconds for
+        up to O(wait_timeout) seconds until each runs what it was pinned to, and fail naming those that do not.
+      - It waits for the release of O(release), the balenaOS version of O(os_version) and the supervisor version of
+        O(supervisor_version); after a move to O(fleet) without O(release), for the release the new fleet runs.
+      - Requires one of O(release), O(os_version), O(supervisor_version) and O(fleet). Not in check mode.
+    type: bool
+    default: false
+  wait_timeout:
+    description:
+      - Seconds to wait at most, with O(wait=true).
+    type: float
+    default: 600
+  wait_interval:
+    description:
+      - Seconds between two polls, with O(wait=true).
+    type: float
+    default: 10
 notes:
   - O(selector) matches on the server; all the matching devices are then changed by id.
 """
@@ -136,6 +155,17 @@ EXAMPLES = r"""
     tags:
       ring: canary
     purge_tags: false
+
+- name: Pin the canary devices to release 1.3.0 and wait until they run it
+  balena.cloud.balena_device:
+    selector:
+      fleet: myorg/signage
+      tags:
+        ring: canary
+    release: 1.3.0
+    wait: true
+    wait_timeout: 1800
+    wait_interval: 30
 
 - name: Move two devices to another fleet
   balena.cloud.balena_device:
@@ -361,6 +391,13 @@ device_api_key:
   returned: when a device was registered (not in check mode)
   type: str
   sample: 3JTg2jBsc4aFA0pnnYQhSAqAfUnqIr0l
+wait:
+  description:
+    - With O(wait=true), what the wait saw, as M(balena.cloud.balena_device_wait) returns it
+      (C(converged), C(pending), C(polls), C(elapsed), C(waited_for)).
+  returned: when O(wait=true), not in check mode
+  type: dict
+  sample: {"converged": [], "pending": [], "polls": 3, "elapsed": 42.0, "waited_for": "running release 1.3.0"}
 uuids:
   description: The uuids of the devices removed or deactivated (or that would be, in check mode).
   returned: with O(state=absent) or O(state=deactivated)
@@ -391,6 +428,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
     target_fleet,
     write_grouped,
 )
+from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import WAIT_SPEC, DeviceWaiter, check_wait_options
 from ansible_collections.balena.cloud.plugins.module_utils.device_view import RELEASE, device_view, read_options
 from ansible_collections.balena.cloud.plugins.module_utils.diff import known, link_id, view_diff
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
@@ -399,6 +437,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAG
 from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
 from ansible_collections.balena.cloud.plugins.module_utils.parents import Parent, fleet_of, identifier
 from ansible_collections.balena.cloud.plugins.module_utils.id_chunks import chunks, ids_filter, rows_by_id
+from ansible_collections.balena.cloud.plugins.module_utils.pin_wait import check_something_to_wait_for, pin_conditions
 from ansible_collections.balena.cloud.plugins.module_utils.plan_runner import run as run_plans
 from ansible_collections.balena.cloud.plugins.module_utils.reconcile import reconcile
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException
@@ -429,6 +468,7 @@ class DeviceModule(BalenaModule):
         tags={"type": "dict"},
         purge_tags={"type": "bool", "default": True},
         state={"type": "str", "default": "present", "choices": ["present", "absent", "deactivated"]},
+        **WAIT_SPEC,
     )
     module_options = {
         "mutually_exclusive": [["uuid", "id", "uuids", "selector"], ["release", "track_fleet"],
@@ -479,6 +519,8 @@ class DeviceModule(BalenaModule):
         return found
 
     def check_input(self):
+        check_wait_options(self.params)
+        check_something_to_wait_for(self.params)
         if self.desired_tags is not None:
             DEVICE_TAGS.check(self.desired_tags, "tags")
         location = self.params["location"]
@@ -505,11 +547,26 @@ class DeviceModule(BalenaModule):
             devices, api_key = self.register()
             created = True
         result = self.apply(devices, created)
+        if self.params["wait"] and not self.check_mode:
+            self.wait_for_pins(devices, result)
         if self.single:
             result["created"] = created
             if api_key is not None:
                 result["device_api_key"] = api_key
         return result
+
+    def wait_for_pins(self, devices, result):
+        """Wait until the devices run what they were pinned to; the wait joins ``result``, and a timeout fails."""
+        conditions = pin_conditions(self.params, self.moved_to)
+        ids = sorted(device["id"] for device in devices if device.get("id") is not None)
+        if not conditions or not ids:
+            return
+        waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["wait_interval"])
+        with self.step("waiting for " + self.target()):
+            waited = waiter.wait(waiter.read(ids))
+        result["wait"] = waited.as_dict()
+        if not waited.done:
+            self.fail(waited.message(self.params["wait_timeout"]), **result)
 
     def register(self):
         """The new device as a list of one row, and its API key (None in check mode)."""

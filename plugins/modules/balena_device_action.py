@@ -171,7 +171,7 @@ from ansible_collections.balena.cloud.plugins.module_utils import device_selecti
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_changes import bare_os_version, pick_os_release
 from ansible_collections.balena.cloud.plugins.module_utils.device_conditions import back_online, conditions_from
-from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter
+from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import WAIT_SPEC, DeviceWaiter, check_wait_options
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError, describe
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException, SupervisorLocked
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
@@ -194,9 +194,7 @@ class DeviceActionModule(BalenaModule):
         os_version={"type": "str"},
         force={"type": "bool", "default": False},
         ignore_offline={"type": "bool", "default": False},
-        wait={"type": "bool", "default": False},
-        wait_timeout={"type": "float", "default": 600},
-        wait_interval={"type": "float", "default": 10},
+        **WAIT_SPEC,
     )
     module_options = {
         "mutually_exclusive": [["uuid", "id", "uuids", "selector"]],
@@ -223,10 +221,7 @@ class DeviceActionModule(BalenaModule):
             raise ParameterError("os_version", "only applies to os_update, not {0}".format(action))
         if self.params["wait"] and action in NOTHING_TO_WAIT_FOR:
             raise ParameterError("wait", "{0} has nothing to wait for".format(action))
-        if self.params["wait_timeout"] < 0:
-            raise ParameterError("wait_timeout", "must be 0 or more seconds")
-        if self.params["wait_interval"] <= 0:
-            raise ParameterError("wait_interval", "must be more than 0 seconds")
+        check_wait_options(self.params)
 
     def find(self):
         params, pine = self.params, self.client.pine

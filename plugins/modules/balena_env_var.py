@@ -10,15 +10,20 @@ version_added: 0.1.0
 description:
   - Sets or removes variables of a balena fleet, a device, or a service of a fleet or device, one at a time
     (O(name) and O(value)) or many at once (O(variables)).
+  - The same variables can be set on many devices (or the same service on each of them) in one task, listed
+    with O(uuids) or chosen with O(selector).
   - With O(purge=true) the given variables become the complete set of that kind, and every other one is removed.
   - Values are masked in the result and in C(--diff) output unless O(show_values=true).
-  - The current variables are read in one request; changes are written with as few requests as the API
-    allows (one removal request and one request per distinct updated value, one request per new variable).
+  - The current variables are read in one request (one per 100 listed devices, or per page of a selector);
+    changes are written with as few requests as the API allows (one removal request and one request per
+    distinct updated value, for as many rows as fit in one URL), and one request per new variable, O(parallel)
+    of them at a time.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes
+  - balena.cloud.device_selection
 options:
   kind:
     description:
@@ -32,7 +37,7 @@ options:
     description:
       - The fleet whose variables to manage, by slug (C(org/name)), uuid or numeric id.
       - With O(service), the variables of that service of the fleet.
-      - Exactly one of O(fleet) and O(device) is required.
+      - Exactly one of O(fleet), O(device), O(uuids) and O(selector) is required.
     type: str
   device:
     description:
@@ -41,8 +46,15 @@ options:
     type: str
   service:
     description:
-      - Manage the variables of the service with this name, of O(fleet) or on O(device).
+      - Manage the variables of the service with this name, of O(fleet), or on O(device) or each device of O(uuids)
+        or O(selector) (every one of them must run it).
     type: str
+  parallel:
+    description:
+      - How many requests creating new variables go out at the same time; V(1) sends them one after the other.
+      - Removals and updates are batched and not affected.
+    type: int
+    default: 8
   name:
     description:
       - Name of a single variable. Use O(variables) to manage several at once.
@@ -104,6 +116,26 @@ EXAMPLES = r"""
     service: player
     name: VOLUME
     value: 40
+
+- name: Set two variables on every device of a fleet tagged for the lobby
+  balena.cloud.balena_env_var:
+    selector:
+      fleet: myorg/signage
+      tags:
+        site: lobby
+    variables:
+      KIOSK_URL: https://example.com/lobby
+      SCREEN_ROTATION: "0"
+
+- name: Set a service variable on a list of devices, one write at a time
+  balena.cloud.balena_env_var:
+    uuids:
+      - 6b05e5bba28df79d5eab5e1aa2c6300b
+      - 94a329f30eb108ad88dcc8741b342c12
+    service: player
+    name: VOLUME
+    value: "25"
+    parallel: 1
 
 - name: Remove a build variable
   balena.cloud.balena_env_var:
@@ -177,14 +209,16 @@ untouched:
 variables:
   description:
     - Every variable of this kind and level after the change, values masked unless O(show_values=true).
-  returned: always
+  returned: unless O(uuids) or O(selector) is used
   type: dict
   sample:
     KIOSK_URL: '********'
     LOG_LEVEL: '********'
     SCREEN_ROTATION: '********'
 targets:
-  description: The parent whose variables were managed, with its id, name and the names per outcome.
+  description:
+    - The parent whose variables were managed (one per device with O(uuids) or O(selector)), with its id, name
+      (a device's uuid) and the names per outcome.
   returned: always
   type: list
   elements: dict
@@ -200,7 +234,9 @@ targets:
 
 from ansible_collections.balena.cloud.plugins.module_utils import parents
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils import device_selection
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import (
+    DEVICES_SPEC,
     STATE_AND_PURGE_SPEC,
     KeyedValuesModule,
     as_value,
@@ -211,6 +247,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import VAR
 class EnvVarModule(KeyedValuesModule):
     argument_spec = dict(
         STATE_AND_PURGE_SPEC,
+        **DEVICES_SPEC,
         kind={"type": "str", "default": "env", "choices": ["env", "config", "build"]},
         fleet={"type": "str"},
         device={"type": "str"},
@@ -221,8 +258,8 @@ class EnvVarModule(KeyedValuesModule):
         show_values={"type": "bool", "default": False},
     )
     module_options = {
-        "mutually_exclusive": [["fleet", "device"], ["name", "variables"]],
-        "required_one_of": [["fleet", "device"], ["name", "variables"]],
+        "mutually_exclusive": [["fleet", "device", "uuids", "selector"], ["name", "variables"]],
+        "required_one_of": [["fleet", "device", "uuids", "selector"], ["name", "variables"]],
         "required_by": {"value": "name"},
     }
     hidden_options = ("value", "variables")
@@ -244,6 +281,9 @@ class EnvVarModule(KeyedValuesModule):
         return VARIABLES[(kind, level)]
 
     def parents_description(self):
+        if self.several_targets():
+            devices = device_selection.describe(self.params)
+            return devices if self.params["service"] is None else "service {0} on {1}".format(self.params["service"], devices)
         owner = "fleet {0}".format(self.params["fleet"]) if self.params["fleet"] is not None else "device {0}".format(self.params["device"])
         if self.params["service"] is not None:
             return "service {0} of {1}".format(self.params["service"], owner)
@@ -251,6 +291,8 @@ class EnvVarModule(KeyedValuesModule):
 
     def find_parents(self, keyed):
         balena, level, service = self.client, self.level(), self.params["service"]
+        if self.several_targets():
+            return self.find_devices(keyed, service)
         if level == "fleet":
             return parents.fleet(balena, keyed, self.params["fleet"])
         if level == "device":

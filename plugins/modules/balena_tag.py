@@ -8,33 +8,43 @@ module: balena_tag
 short_description: Manage tags of balena fleets, devices, releases and organization memberships
 version_added: 0.1.0
 description:
-  - Sets or removes tags (C(key = value) labels) on a fleet, a device, many devices at once, a release or an
-    organization membership.
+  - Sets or removes tags (C(key = value) labels) on a fleet, a device, many devices at once (listed with
+    O(uuids) or chosen with O(selector)), a release or an organization membership.
   - With O(purge=true) the given tags become the complete set, and every other tag is removed.
-  - The current tags are read in one request (one per 100 devices with O(devices)); changes are written with as
-    few requests as the API allows (one removal request and one request per distinct updated value for up to
-    200 tags, one request per new tag).
+  - The current tags are read in one request (one per 100 listed devices, or per page of a selector); changes
+    are written with as few requests as the API allows (one removal request and one request per distinct
+    updated value, for as many rows as fit in one URL), and one request per new tag, O(parallel) of them at a
+    time.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.attributes
+  - balena.cloud.device_selection
 options:
   fleet:
     description:
       - The fleet whose tags to manage, by slug (C(org/name)), uuid or numeric id.
-      - Exactly one of O(fleet), O(device), O(devices), O(release) and O(organization_membership) is required.
+      - Exactly one of O(fleet), O(device), O(uuids), O(selector), O(release) and O(organization_membership) is
+        required.
     type: str
   device:
     description:
       - The device whose tags to manage, by full uuid or numeric id.
     type: str
-  devices:
+  uuids:
     description:
       - Many devices, by full uuid or numeric id, that all get the same tags.
       - Every device must exist; nothing is changed otherwise.
     type: list
     elements: str
+    aliases: [devices]
+  parallel:
+    description:
+      - How many requests creating new tags go out at the same time; V(1) sends them one after the other.
+      - Removals and updates are batched and not affected.
+    type: int
+    default: 8
   release:
     description:
       - The release whose tags to manage, by commit or numeric id.
@@ -73,11 +83,19 @@ EXAMPLES = r"""
 
 - name: Tag many devices at once
   balena.cloud.balena_tag:
-    devices:
+    uuids:
       - 6b05e5bba28df79d5eab5e1aa2c6300b
       - 94a329f30eb108ad88dcc8741b342c12
     tags:
       site: berlin
+
+- name: Tag every online device of a fleet
+  balena.cloud.balena_tag:
+    selector:
+      fleet: myorg/signage
+      online: true
+    tags:
+      audited: "2026-12"
 
 - name: Make these the only tags of a release
   balena.cloud.balena_tag:
@@ -145,7 +163,7 @@ untouched:
     - customer
 tags:
   description: Every tag of the target after the change.
-  returned: unless O(devices) is used
+  returned: unless O(uuids) or O(selector) is used
   type: dict
   sample:
     customer: city-museum
@@ -165,23 +183,24 @@ targets:
       untouched: []
 """
 
-from ansible_collections.balena.cloud.plugins.module_utils import parents
+from ansible_collections.balena.cloud.plugins.module_utils import device_selection, parents
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import (
+    DEVICES_SPEC,
     STATE_AND_PURGE_SPEC,
     KeyedValuesModule,
     tag_values,
 )
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS
 
-TARGET_OPTIONS = ["fleet", "device", "devices", "release", "organization_membership"]
+TARGET_OPTIONS = ["fleet", "device", "uuids", "selector", "release", "organization_membership"]
 
 
 class TagModule(KeyedValuesModule):
     argument_spec = dict(
         STATE_AND_PURGE_SPEC,
+        **dict(DEVICES_SPEC, uuids=dict(DEVICES_SPEC["uuids"], aliases=["devices"])),
         fleet={"type": "str"},
         device={"type": "str"},
-        devices={"type": "list", "elements": "str"},
         release={"type": "str"},
         organization_membership={"type": "int"},
         tags={"type": "dict", "required": True},
@@ -195,20 +214,19 @@ class TagModule(KeyedValuesModule):
     def target_option(self):
         return next(option for option in TARGET_OPTIONS if self.params[option] is not None)
 
-    def several_targets(self):
-        return self.params["devices"] is not None
-
     def keyed_rows(self):
         option = self.target_option()
-        return TAGS["device" if option == "devices" else option]
+        return TAGS["device" if self.several_targets() else option]
 
     def parents_description(self):
         option = self.target_option()
-        if option == "devices":
-            return "{0} devices".format(len(self.params["devices"]))
+        if self.several_targets():
+            return device_selection.describe(self.params)
         return "{0} {1}".format(option.replace("_", " "), self.params[option])
 
     def find_parents(self, keyed):
+        if self.several_targets():
+            return self.find_devices(keyed)
         option = self.target_option()
         finder = getattr(parents, option)
         return finder(self.client, keyed, self.params[option])

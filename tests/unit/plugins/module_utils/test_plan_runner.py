@@ -56,11 +56,12 @@ def test_removals_and_same_value_updates_are_batched_by_exact_ids():
     sent = plan_runner.run(pine, keyed, work)
     deletes = [params for method, params in pine.calls if method == "delete"]
     patches = [params for method, params in pine.calls if method == "patch"]
-    assert [len(d["options"]["$filter"]["id"]["$in"]) for d in deletes] == [200, 200, 50]
-    assert [len(p["options"]["$filter"]["id"]["$in"]) for p in patches] == [200, 200, 50]
+    # 450 ids of 4 to 6 digits fit in one URL: one DELETE, one PATCH
+    assert [len(d["options"]["$filter"]["id"]["$in"]) for d in deletes] == [450]
+    assert [len(p["options"]["$filter"]["id"]["$in"]) for p in patches] == [450]
     assert all(p["body"] == {"value": "new"} for p in patches)
     assert not [call for call in pine.calls if call[0] == "post"]
-    assert sent == 6
+    assert sent == 2
     removed_ids = {row_id for d in deletes for row_id in d["options"]["$filter"]["id"]["$in"]}
     assert removed_ids == {parent.row_ids["stale"] for parent in parents}
 
@@ -84,3 +85,16 @@ def test_a_failed_write_names_what_was_being_done():
         plan_runner.run(RecordingPine(fail_on="post"), keyed, [(parent, reconcile({}, {"k": "v"}))])
     assert raised.value.action == "creating tag 'k' on fleet org/app"
     assert raised.value.error.status_code == 400
+
+
+def test_long_ids_split_writes_by_url_length_not_by_count():
+    keyed = TAGS["device"]
+    parents = [Parent(number, "device", "uuid%d" % number, [{"id": 10 ** 12 + number, "tag_key": "stale", "value": "x"}], keyed)
+               for number in range(1, 1201)]
+    work = [(parent, reconcile(parent.current, {}, purge=True)) for parent in parents]
+    pine = RecordingPine()
+    plan_runner.run(pine, keyed, work)
+    deletes = [params["options"]["$filter"]["id"]["$in"] for method, params in pine.calls if method == "delete"]
+    # 13-digit ids cost 16 characters each: 500 fit in the 8000-character budget of one URL
+    assert [len(ids) for ids in deletes] == [500, 500, 200]
+    assert all(sum(len(str(row_id)) + 3 for row_id in ids) <= 8000 for ids in deletes)

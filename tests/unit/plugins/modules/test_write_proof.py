@@ -76,9 +76,9 @@ def test_a_write_failing_halfway_says_what_was_applied(fresh_emulator):
     fleet = fresh_emulator.credentials["writable_fleets"][1]
     fresh_emulator.inject_fault({"status": 503, "method": "POST", "path": "application_environment_variable",
                                  "every": 3, "times": 1})
-    result = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, variables=FIVE))
+    result = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, variables=FIVE, parallel=1))
     assert result.get("failed") and result["changed"], result
-    assert "HTTP 503" in result["msg"] and "see applied and not_applied" in result["msg"]
+    assert "HTTP 503" in result["msg"] and "1 of 5 creations failed, 2 not tried" in result["msg"] and "see applied and not_applied" in result["msg"]
     assert result["applied"] == {fleet: ["PARTIAL_1", "PARTIAL_2"]}
     assert result["not_applied"] == {fleet: ["PARTIAL_3", "PARTIAL_4", "PARTIAL_5"]}
     stored = fleet_variables(fresh_emulator, fleet)
@@ -89,7 +89,7 @@ def test_a_post_whose_connection_dropped_is_read_back_not_resent(fresh_emulator)
     fleet = fresh_emulator.credentials["writable_fleets"][1]
     fresh_emulator.inject_fault({"drop": True, "method": "POST", "path": "application_environment_variable",
                                  "every": 3, "times": 1})
-    result = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, variables=FIVE))
+    result = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, variables=FIVE, parallel=1))
     assert result.get("failed") and result["changed"], result
     assert result["applied"] == {fleet: ["PARTIAL_1", "PARTIAL_2"]}
     assert result["not_applied"] == {fleet: ["PARTIAL_3", "PARTIAL_4", "PARTIAL_5"]}

@@ -1,0 +1,60 @@
+"""balena_device with wait: after a release pin, wait (through the shared waiter) until the devices
+run it; a device that never gets there times out by name."""
+from __future__ import annotations
+
+import requests
+
+from ansible_collections.balena.cloud.plugins.modules import balena_device
+
+from .module_runner import run_module
+
+
+def admin(emulator, method, path, **kwargs):
+    answer = requests.request(method, emulator.url + path, timeout=30,
+                              headers={"Authorization": "Bearer " + emulator.credentials["admin_token"]}, **kwargs)
+    answer.raise_for_status()
+    return answer.json() if answer.content else None
+
+
+def online_devices_and_another_release(emulator):
+    fleet = emulator.credentials["writable_fleets"][3]
+    where = "belongs_to__application/any(a:a/slug eq '%s')" % fleet
+    devices = admin(emulator, "GET", "/v7/device?$select=id,uuid&$orderby=id asc&$expand=is_running__release($select=commit)"
+                                     "&$filter=is_online eq true and " + where)["d"]
+    releases = admin(emulator, "GET", "/v7/release?$select=commit&$orderby=id asc&$filter=status eq 'success' and " + where)["d"]
+    running = {linked["commit"] for device in devices for linked in device["is_running__release"]}
+    other = next(release["commit"] for release in releases if release["commit"] not in running)
+    return [device["uuid"] for device in devices], other
+
+
+def auth(emulator):
+    return {"api_url": emulator.url, "api_key": emulator.credentials["api_key"]}
+
+
+def test_a_pinned_simulated_device_is_waited_for_until_it_runs_the_release(fresh_emulator):
+    uuids, commit = online_devices_and_another_release(fresh_emulator)
+    admin(fresh_emulator, "PATCH", "/_emulator/simulation", json={"notice_delay_s": 0.2, "download_s": 0.3, "poll_interval_s": 0.2})
+    admin(fresh_emulator, "PUT", "/_emulator/simulation/devices/" + uuids[0], json={})
+    args = dict(auth(fresh_emulator), uuid=uuids[0], release=commit, wait=True, wait_timeout=30, wait_interval=0.3)
+    result = run_module(balena_device.main, args)
+    assert not result.get("failed"), result.get("msg")
+    assert result["changed"] and result["wait"]["pending"] == []
+    assert [device["uuid"] for device in result["wait"]["converged"]] == [uuids[0]]
+    assert result["wait"]["waited_for"] == "running release " + commit
+
+
+def test_a_device_that_never_runs_its_pin_times_out_by_name(fresh_emulator):
+    uuids, commit = online_devices_and_another_release(fresh_emulator)
+    args = dict(auth(fresh_emulator), uuid=uuids[1], release=commit, wait=True, wait_timeout=1, wait_interval=0.3)
+    result = run_module(balena_device.main, args)
+    assert result.get("failed") and result["changed"], result
+    assert "timed out after 1.0 s" in result["msg"] and uuids[1] in result["msg"]
+    assert result["wait"]["pending"][0]["uuid"] == uuids[1]
+
+
+def test_wait_needs_something_to_wait_for(fresh_emulator):
+    uuids, _commit = online_devices_and_another_release(fresh_emulator)
+    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=uuids[0], note="x", wait=True))
+    assert result.get("failed") and result["msg"].startswith("wait: ")
+    bad = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=uuids[0], release="1.0.0", wait=True, wait_interval=0))
+    assert bad.get("failed") and "wait_interval" in bad["msg"]
