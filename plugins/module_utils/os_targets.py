@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from .errors import ParameterError
 from .os_version_choice import choose_release
-from .sdk.exceptions import InvalidDeviceType
+from .parents import identifier
+from .sdk.exceptions import DeviceNotFound, InvalidDeviceType, InvalidParameter
 
 
 def device_type_slug(module, name, option="device_type"):
@@ -22,3 +23,13 @@ def os_release(module, slug, version, variant):
     with module.step("listing the balenaOS versions of device type " + slug):
         releases = module.client.models.os.get_available_os_versions(slug)
     return choose_release(releases, slug, version, variant)
+
+
+def find_device(module, value, options, option="device"):
+    """The device whose uuid or numeric id (digits in a string too) is ``value``, or ParameterError on ``option``."""
+    try:
+        return module.client.models.device.get(identifier(value), options)
+    except DeviceNotFound:
+        raise ParameterError(option, "no device has uuid or id {0!r}".format(value)) from None
+    except InvalidParameter:
+        raise ParameterError(option, "{0!r} is not a device uuid or numeric id; expected a uuid or a numeric id".format(value)) from None

@@ -113,7 +113,8 @@ import os
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.config_json import read_json, sidecar_path
-from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.dest_path import check_writable_dest
+from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError
 from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug, os_release
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ConnectionFailed
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.private_file import write_private_file
@@ -133,8 +134,7 @@ class OsImageModule(BalenaModule):
     def run(self):
         params = self.params
         dest = params["dest"]
-        if not os.path.isdir(os.path.dirname(os.path.abspath(dest))):
-            raise ParameterError("dest", "the directory of {0} does not exist".format(dest))
+        check_writable_dest(dest, create_parents=False)
         slug = device_type_slug(self, params["device_type"])
         release = os_release(self, slug, params["version"], params["variant"])
         image = {"device_type": slug, "version": release["raw_version"], "variant": release.get("variant")}
