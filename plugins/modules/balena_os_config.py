@@ -231,11 +231,14 @@ class OsConfigModule(BalenaModule):
             raise ParameterError("provisioning_key_lifetime", "must be 0 (no expiry) or a number of days")
         if params["device_api_key"] is not None and params["device"] is None:
             raise ParameterError("device_api_key", "is a key of a device: set device too")
+        self.check_option_combinations()
         check_writable_dest(params["dest"])
         device = self.device() if params["device"] is not None else None
         fleet = self.fleet(device)
         slug = (device_type_slug(self, params["device_type"]) if params["device_type"] is not None
                 else (device or fleet)["device_type"])
+        if slug != fleet["device_type"]:
+            self.check_architecture(slug, fleet)
         release = os_release(self, slug, params["version"], None)
         options = self.api_options(slug, release["raw_version"])
         wanted = self.wanted(fleet, device, slug, options)
@@ -282,6 +285,28 @@ class OsConfigModule(BalenaModule):
         result["diff"] = {"before": config_text(current), "after": config_text(config),
                           "before_header": dest, "after_header": dest}
         return result
+
+    def check_option_combinations(self):
+        """Refuse options that would otherwise be left out of the config without a word."""
+        params = self.params
+        if params["network"] != "wifi":
+            for option in ("wifi_ssid", "wifi_key"):
+                if params[option] is not None:
+                    raise ParameterError(option, "is used only with network: wifi (network is {0})".format(params["network"]))
+        if params["ip"] is not None:
+            missing = [option for option in ("gateway", "netmask") if params[option] is None]
+            if missing:
+                raise ParameterError("ip", "a static IP address needs {0} too".format(" and ".join(missing)))
+
+    def check_architecture(self, slug, fleet):
+        """The API lets a fleet take only device types of its own CPU architecture."""
+        options = {"$select": "slug", "$expand": {"is_of__cpu_architecture": {"$select": "slug"}}}
+        architectures = [self.client.models.device_type.get(name, options)["is_of__cpu_architecture"][0]["slug"]
+                         for name in (slug, fleet["device_type"])]
+        if architectures[0] != architectures[1]:
+            raise ParameterError("device_type", "{0} ({1}) is not of the CPU architecture of fleet {2}, whose device type is "
+                                 "{3} ({4})".format(slug, architectures[0], fleet["slug"], fleet["device_type"],
+                                                    architectures[1]))
 
     def device(self):
         options = {"$select": ["id", "uuid", "belongs_to__application"], "$expand": {"is_of__device_type": {"$select": "slug"}}}
