@@ -269,7 +269,7 @@ class OsConfigModule(BalenaModule):
             return dict(result, changed=True, config=masked_config(current))
         reused_key = key if device is not None and key_valid and (given_key or current.get("deviceApiKey")) else None
         if self.check_mode:
-            config = dict(wanted["config"], **({"deviceApiKey": "new"} if device else {"apiKey": "new"}))
+            config = self.predicted(current, wanted, device)
             result["key_made"] = reused_key is None
         else:
             config, new_key_id = self.fetch(fleet, device, options, reused_key)
@@ -285,6 +285,15 @@ class OsConfigModule(BalenaModule):
         result["diff"] = {"before": config_text(current), "after": config_text(config),
                           "before_header": dest, "after_header": dest}
         return result
+
+    @staticmethod
+    def predicted(current, wanted, device):
+        """The config a real run would write, as far as it is known without fetching it: the file's values with
+        the wanted ones over them (so that the check mode's diff is the real run's)."""
+        config = dict((key, value) for key, value in (current or {}).items() if key not in wanted["absent"])
+        config.update(wanted["config"])
+        config["deviceApiKey" if device else "apiKey"] = "new"
+        return config
 
     def check_option_combinations(self):
         """Refuse options that would otherwise be left out of the config without a word."""
