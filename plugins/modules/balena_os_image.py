@@ -99,7 +99,9 @@ downloaded_bytes:
   returned: always
   type: int
 resumed_from:
-  description: The byte a resumed download started from (0 for a download from the start).
+  description: >-
+    The byte from which the server first continued the file in this run with a partial answer (0 when the
+    whole image came in full answers, also when the server replaced a partial file of another version).
   returned: always
   type: int
 requests:
