@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from .errors import ParameterError
 from .os_version_choice import choose_release
 from .parents import identifier
@@ -15,7 +17,11 @@ def device_type_slug(module, name, option="device_type"):
     try:
         return module.client.models.device_type.get(name, {"$select": "slug"})["slug"]
     except InvalidDeviceType:
-        raise ParameterError(option, "no device type is named {0!r}".format(name)) from None
+        pass
+    slugs = [row["slug"] for row in module.client.models.device_type.get_all({"$select": "slug"})]
+    close = difflib.get_close_matches(name, slugs, n=3, cutoff=0.8)
+    raise ParameterError(option, "no device type is named {0!r}{1}".format(
+        name, "; did you mean {0}?".format(", ".join(close)) if close else ""))
 
 
 def os_release(module, slug, version, variant):
