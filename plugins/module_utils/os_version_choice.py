@@ -9,6 +9,8 @@ version in full, or ``v6.0.13``, a keyword (``latest``, ``recommended``) or a ra
 
 from __future__ import annotations
 
+import re
+
 from .errors import ParameterError
 from .sdk.semver_tools import Version, normalize, parse
 
@@ -16,6 +18,9 @@ KEYWORDS = ("latest", "recommended", "default")
 DEFAULT_LINE = "default"
 VARIANTS = ("prod", "dev")
 SHOWN_VERSIONS = 8
+# A version with its minor or patch number left out (``5``, ``5.2``, ``5.x``, ``2024.1``): a range.
+PARTIAL_VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.[xX*])?$")
+COMPARISON = re.compile(r"^(<=|>=|<|>|==|=|!=)?(.+)$")
 
 
 def version_view(release):
@@ -39,18 +44,37 @@ def _same_version(release, wanted):
     return parsed is not None and str(parsed) in (release["raw_version"], release.get("stripped_version"))
 
 
+def _partial(text):
+    """``(lowest version, how many numbers were given)`` for a partial version, else None."""
+    found = PARTIAL_VERSION.match(text)
+    if found is None:
+        return None
+    numbers = [int(number) for number in found.groups() if number is not None]
+    return Version(*(numbers + [0] * (3 - len(numbers)))), len(numbers)
+
+
 def _comparisons(part):
-    """A range term as semver comparisons: ``^5.1.0``, ``~5.1.0``, ``5.x``, ``5.1.x`` or ``>=5.1.0``."""
+    """A range term as semver comparisons: ``^5.1.0``, ``~5.1``, ``^5``, ``5.x``, ``5.1``, ``2024.1`` or ``>=5.1``."""
     if part[0] in "^~":
-        lowest = Version.parse(normalize(part[1:]))
-        bump = "major" if part[0] == "^" and lowest.major else "minor"
+        partial = _partial(part[1:])
+        lowest, given = partial if partial else (Version.parse(normalize(part[1:])), 3)
+        bump = "major" if (part[0] == "^" and lowest.major) or given == 1 else "minor"
         return [">=" + str(lowest), "<" + str(lowest.next_version(bump))]
-    pieces = part.split(".")
-    if pieces[-1] in ("x", "X", "*"):
-        numbers = [int(piece) for piece in pieces[:-1]] + [0] * (4 - len(pieces))
-        lowest = Version(*numbers[:3])
-        return [">=" + str(lowest), "<" + str(lowest.next_version("major" if len(pieces) == 2 else "minor"))]
-    return [part if part[0] in "<>=!" else "==" + part]
+    partial = _partial(part)
+    if partial:
+        lowest, given = partial
+        return [">=" + str(lowest), "<" + str(lowest.next_version("major" if given == 1 else "minor"))]
+    operator, operand = COMPARISON.match(part).groups()
+    partial = _partial(operand)
+    operand = str(partial[0]) if partial else str(Version.parse(normalize(operand)))
+    return [("==" if operator in (None, "=") else operator) + operand]
+
+
+def _valid_range(wanted):
+    try:
+        return all(_comparisons(part) for part in wanted.replace(",", " ").split())
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return False
 
 
 def _in_range(release, wanted):
@@ -65,7 +89,8 @@ def _in_range(release, wanted):
 
 
 def _range_expression(wanted):
-    return wanted[:1] in ("^", "~", ">", "<", "=") or wanted.split("+")[0].split(".")[-1] in ("x", "X", "*")
+    return (wanted[:1] in ("^", "~", ">", "<", "=") or wanted.split("+")[0].split(".")[-1] in ("x", "X", "*")
+            or PARTIAL_VERSION.match(wanted) is not None or " " in wanted)
 
 
 def choose_release(releases, device_type, version, variant=None, os_type=None):
@@ -86,10 +111,21 @@ def choose_release(releases, device_type, version, variant=None, os_type=None):
         wanted = wanted[1:] if wanted.startswith("v") else wanted
         matching = [r for r in candidates if _same_version(r, wanted)]
         chosen = next((r for r in matching if variant or r.get("variant") != "dev"), matching[0] if matching else None)
+    if chosen is None and not _valid_version(wanted):
+        raise ParameterError("version", "{0!r} is not a valid version or range (a version such as 6.0.13, a range such as "
+                                        "^5 or >=5.1 <6, or one of {1})".format(version, ", ".join(KEYWORDS)))
     if chosen is None:
         raise ParameterError("version" if _version_unknown(releases, wanted) or variant is None else "variant",
                              _not_found(releases, device_type, version, variant))
     return chosen
+
+
+def _valid_version(wanted):
+    if wanted in KEYWORDS:
+        return True
+    if _range_expression(wanted):
+        return _valid_range(wanted)
+    return parse(normalize(wanted)) is not None
 
 
 def _by_keyword(releases, keyword, variant):

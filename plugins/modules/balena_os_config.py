@@ -20,6 +20,11 @@ description:
     key is made only when there is none.
   - The OS version and the options that C(config.json) does not show are kept beside it, in C(<dest>.balena.json).
   - Keys and the Wi-Fi passphrase never appear in the result or the diff.
+  - When a fleet's config is written again, the provisioning key of the config it replaces is revoked once the new
+    file is in place; when writing fails, the key just made is revoked. Each provisioning key has a name and, by
+    default, an expiry date.
+  - O(dest) is checked before anything is fetched (also in check mode) - it must not be a directory and its
+    directory must be writable. A file whose mode is not C(0600) gets that mode back (a change).
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
 extends_documentation_fragment:
@@ -83,11 +88,24 @@ options:
     type: str
   provisioning_key_name:
     description:
-      - Name of the provisioning key of a fleet's config.
+      - Name of the provisioning key of a fleet's config. By default C(config.json) and the time it was made.
     type: str
   provisioning_key_expiry_date:
     description:
-      - When the provisioning key of a fleet's config expires (an ISO 8601 date).
+      - When the provisioning key of a fleet's config expires (an ISO 8601 date). By default
+        O(provisioning_key_lifetime) days after it is made.
+    type: str
+  provisioning_key_lifetime:
+    description:
+      - Days a new provisioning key of a fleet's config stays valid when O(provisioning_key_expiry_date) is not
+        set; V(0) for a key that does not expire. A config whose key expired is written again with a new key.
+    type: int
+    default: 365
+  device_api_key:
+    description:
+      - A device key of O(device) to put into its config (for example RV(balena.cloud.balena_device#module:api_key)
+        of the device just registered), so that no other key is made for the device. It must be a valid key of that
+        device.
     type: str
   dest:
     description:
@@ -158,6 +176,8 @@ key_made:
 """
 
 import datetime
+import os
+import stat
 import time
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
@@ -165,16 +185,16 @@ from ansible_collections.balena.cloud.plugins.module_utils.client import connect
 from ansible_collections.balena.cloud.plugins.module_utils.config_json import (
     config_text, key_of, masked_config, mismatches, read_json, sidecar_path, write_config,
 )
+from ansible_collections.balena.cloud.plugins.module_utils.dest_path import check_writable_dest
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
-from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug, os_release
-from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import (
-    ApplicationNotFound, DeviceNotFound, NotLoggedIn,
-)
+from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug, find_device, os_release
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ApplicationNotFound, NotLoggedIn
 
 MINUTE_MS = 60000
 DISCARDED_KEY_NAME = "discarded: fetched with a device config"
 DISCARDED_KEY_LIFETIME = datetime.timedelta(days=1)
 DEVICE_KEY_NAME = "config.json of the device"
+PRIVATE_MODE = 0o600
 OPTIONAL_API_OPTIONS = (("ip", "ip"), ("gateway", "gateway"), ("netmask", "netmask"),
                         ("provisioning_key_name", "provisioningKeyName"),
                         ("provisioning_key_expiry_date", "provisioningKeyExpiryDate"))
@@ -196,19 +216,29 @@ class OsConfigModule(BalenaModule):
         "netmask": {"type": "str"},
         "provisioning_key_name": {"type": "str", "no_log": False},
         "provisioning_key_expiry_date": {"type": "str", "no_log": False},
+        "provisioning_key_lifetime": {"type": "int", "default": 365, "no_log": False},
+        "device_api_key": {"type": "str", "no_log": True},
         "dest": {"type": "path", "required": True},
     }
     module_options = {"required_one_of": [["fleet", "device"]], "required_if": [["network", "wifi", ["wifi_ssid"]]]}
-    hidden_options = ("wifi_key",)
+    hidden_options = ("wifi_key", "device_api_key")
 
     def run(self):
         params = self.params
         if params["app_update_poll_interval"] < 1:
             raise ParameterError("app_update_poll_interval", "must be at least 1 (minute)")
+        if params["provisioning_key_lifetime"] < 0:
+            raise ParameterError("provisioning_key_lifetime", "must be 0 (no expiry) or a number of days")
+        if params["device_api_key"] is not None and params["device"] is None:
+            raise ParameterError("device_api_key", "is a key of a device: set device too")
+        self.check_option_combinations()
+        check_writable_dest(params["dest"])
         device = self.device() if params["device"] is not None else None
         fleet = self.fleet(device)
         slug = (device_type_slug(self, params["device_type"]) if params["device_type"] is not None
                 else (device or fleet)["device_type"])
+        if slug != fleet["device_type"]:
+            self.check_architecture(slug, fleet)
         release = os_release(self, slug, params["version"], None)
         options = self.api_options(slug, release["raw_version"])
         wanted = self.wanted(fleet, device, slug, options)
@@ -219,31 +249,77 @@ class OsConfigModule(BalenaModule):
         reasons = mismatches(current, record, wanted)
         if current is not None and not key_valid:
             reasons.append("key")
+        given_key = params["device_api_key"]
+        if given_key is not None and given_key != key:
+            if not self.key_is_valid(given_key, device, fleet):
+                raise ParameterError("device_api_key", "is not a valid key of device " + device["uuid"])
+            if "key" not in reasons:
+                reasons.append("key")
+            key, key_valid = given_key, True
         result = {"dest": dest, "fleet": fleet["slug"], "device_type": slug, "version": release["raw_version"],
                   "reasons": reasons, "key_made": False}
         if device is not None:
             result["device"] = device["uuid"]
         if not reasons:
-            return dict(result, changed=False, config=masked_config(current))
-        reused_key = key if device is not None and key_valid and current.get("deviceApiKey") else None
+            if file_mode(dest) == PRIVATE_MODE:
+                return dict(result, changed=False, config=masked_config(current))
+            if not self.check_mode:
+                os.chmod(dest, PRIVATE_MODE)
+            result["reasons"] = ["mode"]
+            return dict(result, changed=True, config=masked_config(current))
+        reused_key = key if device is not None and key_valid and (given_key or current.get("deviceApiKey")) else None
         if self.check_mode:
-            config = dict(wanted["config"], **({"deviceApiKey": "new"} if device else {"apiKey": "new"}))
+            config = self.predicted(current, wanted, device)
             result["key_made"] = reused_key is None
         else:
-            config = self.fetch(fleet, device, options, reused_key)
+            config, new_key_id = self.fetch(fleet, device, options, reused_key)
             result["key_made"] = reused_key is None
-            write_config(dest, config, wanted["record"])
+            try:
+                write_config(dest, config, dict(wanted["record"], provisioning_key_id=new_key_id))
+            except Exception:
+                self.revoke(new_key_id)
+                raise
+            if device is None and key_valid and (record or {}).get("provisioning_key_id") not in (None, new_key_id):
+                self.revoke(record["provisioning_key_id"])
         result.update(changed=True, config=masked_config(config))
         result["diff"] = {"before": config_text(current), "after": config_text(config),
                           "before_header": dest, "after_header": dest}
         return result
 
+    @staticmethod
+    def predicted(current, wanted, device):
+        """The config a real run would write, as far as it is known without fetching it: the file's values with
+        the wanted ones over them (so that the check mode's diff is the real run's)."""
+        config = dict((key, value) for key, value in (current or {}).items() if key not in wanted["absent"])
+        config.update(wanted["config"])
+        config["deviceApiKey" if device else "apiKey"] = "new"
+        return config
+
+    def check_option_combinations(self):
+        """Refuse options that would otherwise be left out of the config without a word."""
+        params = self.params
+        if params["network"] != "wifi":
+            for option in ("wifi_ssid", "wifi_key"):
+                if params[option] is not None:
+                    raise ParameterError(option, "is used only with network: wifi (network is {0})".format(params["network"]))
+        if params["ip"] is not None:
+            missing = [option for option in ("gateway", "netmask") if params[option] is None]
+            if missing:
+                raise ParameterError("ip", "a static IP address needs {0} too".format(" and ".join(missing)))
+
+    def check_architecture(self, slug, fleet):
+        """The API lets a fleet take only device types of its own CPU architecture."""
+        options = {"$select": "slug", "$expand": {"is_of__cpu_architecture": {"$select": "slug"}}}
+        architectures = [self.client.models.device_type.get(name, options)["is_of__cpu_architecture"][0]["slug"]
+                         for name in (slug, fleet["device_type"])]
+        if architectures[0] != architectures[1]:
+            raise ParameterError("device_type", "{0} ({1}) is not of the CPU architecture of fleet {2}, whose device type is "
+                                 "{3} ({4})".format(slug, architectures[0], fleet["slug"], fleet["device_type"],
+                                                    architectures[1]))
+
     def device(self):
         options = {"$select": ["id", "uuid", "belongs_to__application"], "$expand": {"is_of__device_type": {"$select": "slug"}}}
-        try:
-            row = self.client.models.device.get(self.params["device"], options)
-        except DeviceNotFound:
-            raise ParameterError("device", "no device has uuid or id {0!r}".format(self.params["device"])) from None
+        row = find_device(self, self.params["device"], options)
         return {"id": row["id"], "uuid": row["uuid"], "fleet_id": row["belongs_to__application"]["__id"],
                 "device_type": row["is_of__device_type"][0]["slug"]}
 
@@ -302,20 +378,48 @@ class OsConfigModule(BalenaModule):
         return isinstance(actor, dict) and (actor.get("actorType"), actor.get("actorTypeId")) == expected
 
     def fetch(self, fleet, device, options, reused_key):
+        """The config to write, and the id of the provisioning key it carries (None for a device's)."""
         os_model = self.client.models.os
+        now = datetime.datetime.now(datetime.timezone.utc)
         if device is None:
+            name = options.get("provisioningKeyName") or "config.json " + now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            named = dict(options, provisioningKeyName=name)
+            lifetime = self.params["provisioning_key_lifetime"]
+            if "provisioningKeyExpiryDate" not in options and lifetime:
+                named["provisioningKeyExpiryDate"] = api_date(now + datetime.timedelta(days=lifetime))
             with self.step("fetching the config of fleet " + fleet["slug"]):
-                return os_model.get_config(fleet["id"], dict(options))
+                config = os_model.get_config(fleet["id"], named)
+            return config, self.newest_key_id(fleet, name)
         # The API builds only fleet configs: a device's is one without the provisioning key, with the
-        # device's key and identity added (as balena-cli does). The provisioning key is left to expire.
-        expiry = (datetime.datetime.now(datetime.timezone.utc) + DISCARDED_KEY_LIFETIME).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-        base = dict(options, provisioningKeyName=DISCARDED_KEY_NAME, provisioningKeyExpiryDate=expiry)
+        # device's key and identity added (as balena-cli does). The provisioning key is revoked at once.
+        base = dict(options, provisioningKeyName=DISCARDED_KEY_NAME,
+                    provisioningKeyExpiryDate=api_date(now + DISCARDED_KEY_LIFETIME))
         with self.step("fetching the config of device " + device["uuid"]):
             config = os_model.get_config(fleet["id"], base)
             config.pop("apiKey", None)
+            self.revoke(self.newest_key_id(fleet, DISCARDED_KEY_NAME))
             key = reused_key or self.client.models.device.generate_device_key(device["id"], name=DEVICE_KEY_NAME)
         config.update(deviceApiKey=key, uuid=device["uuid"], deviceId=device["id"], registered_at=int(time.time()))
-        return config
+        return config, None
+
+    def newest_key_id(self, fleet, name):
+        with self.step("looking up provisioning key {0!r} of fleet {1}".format(name, fleet["slug"])):
+            rows = self.client.models.api_key.get_provisioning_api_keys_by_application(
+                fleet["id"], {"$select": "id", "$filter": {"name": name}, "$orderby": "id desc", "$top": 1})
+        return rows[0]["id"] if rows else None
+
+    def revoke(self, key_id):
+        if key_id is not None:
+            with self.step("revoking provisioning key {0}".format(key_id)):
+                self.client.models.api_key.revoke(key_id)
+
+
+def api_date(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def file_mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
 
 
 def main():

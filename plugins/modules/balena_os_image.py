@@ -16,7 +16,10 @@ description:
   - The image is received into C(<dest>.part) and moved to O(dest) once complete. A download that stops short
     resumes from the bytes already received with a C(Range) request, in the same run or the next one, where the
     server answers such requests (and starts over where it does not). The result is checked against the length
-    the server announced and the size the API gives for the image.
+    the server announced and the size the API gives for the image; the API gives no checksum of the image.
+  - When a download fails, the size and SHA-256 of the bytes received are kept in C(<dest>.balena.json). The next
+    run resumes only from a partial file that still has that size and hash, and starts over otherwise (a partial
+    file left by a run that was killed, or changed since, is not trusted).
   - An unknown device type, version or variant fails the task before anything is written, naming it.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
@@ -99,7 +102,9 @@ downloaded_bytes:
   returned: always
   type: int
 resumed_from:
-  description: The byte a resumed download started from (0 for a download from the start).
+  description: >-
+    The byte from which the server first continued the file in this run with a partial answer (0 when the
+    whole image came in full answers, also when the server replaced a partial file of another version).
   returned: always
   type: int
 requests:
@@ -108,18 +113,21 @@ requests:
   type: int
 """
 
+import hashlib
 import json
 import os
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.config_json import read_json, sidecar_path
-from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.dest_path import check_writable_dest
+from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError
 from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug, os_release
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ConnectionFailed
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.private_file import write_private_file
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.resumable_download import DownloadOutcome
 
 PART_SUFFIX = ".part"
+HASH_CHUNK_BYTES = 1024 * 1024
 
 
 class OsImageModule(BalenaModule):
@@ -133,8 +141,7 @@ class OsImageModule(BalenaModule):
     def run(self):
         params = self.params
         dest = params["dest"]
-        if not os.path.isdir(os.path.dirname(os.path.abspath(dest))):
-            raise ParameterError("dest", "the directory of {0} does not exist".format(dest))
+        check_writable_dest(dest, create_parents=False)
         slug = device_type_slug(self, params["device_type"])
         release = os_release(self, slug, params["version"], params["variant"])
         image = {"device_type": slug, "version": release["raw_version"], "variant": release.get("variant")}
@@ -172,7 +179,7 @@ class OsImageModule(BalenaModule):
         part = dest + PART_SUFFIX
         # A partial file of the same image continues where it stopped; any other starts over.
         same_image = all(record.get(key) == value for key, value in image.items()) and not record.get("complete")
-        etag = record.get("etag") if same_image and os.path.exists(part) else None
+        etag = record.get("etag") if same_image and self.part_intact(part, record) else None
         self.record(dest, dict(image, etag=etag, complete=False))
         outcome = DownloadOutcome()
         try:
@@ -180,14 +187,32 @@ class OsImageModule(BalenaModule):
                 self.client.downloads.os_image_to_file(image["device_type"], image["version"], part, etag=etag,
                                                        outcome=outcome)
         except OperationError:
-            # The bytes received so far stay in the .part file: the next run resumes from them.
-            self.record(dest, dict(image, etag=outcome.etag, complete=False))
+            # The bytes received so far stay in the .part file: the next run resumes from them when they
+            # still have the size and SHA-256 recorded here.
+            self.record(dest, dict(image, etag=outcome.etag, complete=False, **part_state(part)))
             raise
         return outcome
 
     @staticmethod
+    def part_intact(part, record):
+        """Whether the partial file holds exactly the bytes recorded when its download stopped."""
+        return os.path.isfile(part) and part_state(part) == dict(
+            (key, record.get(key)) for key in ("part_size", "part_sha256"))
+
+    @staticmethod
     def record(dest, record):
         write_private_file(sidecar_path(dest), json.dumps(record, indent=2, sort_keys=True) + "\n")
+
+
+def part_state(part):
+    """The size and SHA-256 of a partial file (None for a file that is not there)."""
+    if not os.path.isfile(part):
+        return {"part_size": None, "part_sha256": None}
+    digest = hashlib.sha256()
+    with open(part, "rb") as stream:
+        for chunk in iter(lambda: stream.read(HASH_CHUNK_BYTES), b""):
+            digest.update(chunk)
+    return {"part_size": os.path.getsize(part), "part_sha256": digest.hexdigest()}
 
 
 def main():

@@ -165,8 +165,7 @@ supervisor_releases:
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.os_version_choice import choose_release, version_view
-from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug
-from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import DeviceNotFound
+from ansible_collections.balena.cloud.plugins.module_utils.os_targets import device_type_slug, find_device
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.semver_tools import with_variant
 
 
@@ -218,10 +217,7 @@ class OsVersionInfoModule(BalenaModule):
 
     def device(self):
         options = {"$select": ["id", "uuid", "os_version", "os_variant"], "$expand": {"is_of__device_type": {"$select": "slug"}}}
-        try:
-            return self.client.models.device.get(self.params["device"], options)
-        except DeviceNotFound:
-            raise ParameterError("device", "no device has uuid or id {0!r}".format(self.params["device"])) from None
+        return find_device(self, self.params["device"], options)
 
     def supervisor_releases(self, architecture):
         pine = self.client.pine

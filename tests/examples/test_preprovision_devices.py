@@ -33,6 +33,7 @@ def test_the_example_registers_devices_writes_their_configs_and_downloads_the_im
         config = json.loads(path.read_text(encoding="utf-8"))
         assert devices[config["uuid"]] == path.parent.name and config["deviceApiKey"]
         assert config["deviceApiKey"] not in first.stdout
+    assert sorted(_key_counts(fresh_emulator).values()) == [1, 1, 1]
     images = list(tmp_path.glob("balenaos-*.img"))
     assert len(images) == 1 and images[0].stat().st_size > 1_000_000
 
@@ -41,6 +42,24 @@ def test_the_example_registers_devices_writes_their_configs_and_downloads_the_im
     assert _recap(second.stdout)["changed"] == 0
     paths = [entry["path"] for entry in fresh_emulator.request_log()]
     assert not [path for path in paths if path.startswith(("/download", "/api-key"))]
+
+
+def _key_counts(emulator):
+    """How many keys each device of the example has; no provisioning key made for a device's config is left."""
+    rows = _get(emulator, "device", {"$select": "device_name", "$filter": "startswith(device_name,'example-')",
+                                     "$expand": "actor($expand=api_key($select=id))"})
+    counts = dict((row["device_name"], len(row["actor"][0]["api_key"])) for row in rows)
+    fleet = _get(emulator, "application", {"$select": "id", "$filter": "slug eq '{0}'".format(FLEET),
+                                           "$expand": "actor($expand=api_key($select=name))"})
+    assert not [key for key in fleet[0]["actor"][0]["api_key"] if "device config" in (key["name"] or "")]
+    return counts
+
+
+def _get(emulator, resource, params):
+    import requests  # pylint: disable=import-outside-toplevel
+    answer = requests.get(emulator.url + "/v7/" + resource, params=params,
+                          headers={"Authorization": "Bearer " + emulator.credentials["api_key"]}, timeout=30)
+    return answer.json()["d"]
 
 
 def requests_devices(emulator):

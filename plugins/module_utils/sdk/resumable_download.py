@@ -27,7 +27,9 @@ _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
 class DownloadOutcome(object):
     """What a download did: the final ``size`` and ``etag``, how many ``requests`` it took, how many
-    body bytes it ``received``, and from which offset it started (``resumed_from``, 0 when new)."""
+    body bytes it ``received``, and ``resumed_from``: the byte from which a ``206`` answer first continued the
+    file as it ends up (0 when its bytes all came in ``200`` answers, e.g. after the server sent the whole of
+    another version)."""
 
     def __init__(self):
         self.size = None
@@ -59,7 +61,6 @@ def download_to_file(transport, path, target, qs=None, etag=None, max_resumes=DE
     """
     offset = os.path.getsize(target) if etag and os.path.exists(target) else 0
     outcome = outcome or DownloadOutcome()
-    outcome.resumed_from = offset
     resumes = 0
     while True:
         headers = {"Range": "bytes=%d-" % offset, "If-Range": etag} if offset and etag else {}
@@ -79,6 +80,10 @@ def download_to_file(transport, path, target, qs=None, etag=None, max_resumes=DE
             continue
         outcome.etag = response.headers.get("ETag")
         resumable = (response.headers.get("Accept-Ranges") or "").lower() == "bytes" and outcome.etag is not None
+        if start == 0:
+            outcome.resumed_from = 0
+        elif not outcome.resumed_from:
+            outcome.resumed_from = start
         offset = start
         complete = _receive(response, target, start, chunk_bytes, outcome)
         offset = os.path.getsize(target)

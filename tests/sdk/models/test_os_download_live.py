@@ -46,6 +46,7 @@ def test_a_download_cut_short_resumes_with_range_requests(sdk, fresh_emulator, i
     assert target.read_bytes() == content
     assert outcome.requests == 3 and outcome.received == len(content)
     assert [entry["status"] for entry in _image_requests(fresh_emulator)] == [200, 206, 206]
+    assert 0 < outcome.resumed_from <= 600000
 
 
 def test_a_partial_file_of_the_same_image_continues_where_it_stopped(sdk, fresh_emulator, image, tmp_path):
@@ -65,6 +66,7 @@ def test_a_partial_file_of_another_image_starts_over(sdk, fresh_emulator, image,
     outcome = sdk.downloads.os_image_to_file(DEVICE_TYPE, version, str(target), etag='"another-image"')
     assert target.read_bytes() == content and outcome.received == len(content)
     assert [entry["status"] for entry in _image_requests(fresh_emulator)] == [200]
+    assert outcome.resumed_from == 0
 
 
 def test_a_download_that_keeps_stopping_fails_and_keeps_what_it_received(sdk, fresh_emulator, image, tmp_path):

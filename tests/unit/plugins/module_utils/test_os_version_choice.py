@@ -45,6 +45,15 @@ RELEASES = [   # newest first, the way balena's semver sorts them: ESR versions 
     ("5.1.x", None, "5.1.20+prod"),
     (">=2.0.0 <5.0.0", None, "2.88.4+rev1.prod"),
     (">=2024.1.0", None, "2024.1.3+prod"),
+    ("^5", None, "5.3.10+prod"),
+    ("~5", None, "5.3.10+prod"),
+    ("~5.1", None, "5.1.20+prod"),
+    ("^5.1", None, "5.3.10+prod"),
+    ("5", None, "5.3.10+prod"),
+    ("5.1", None, "5.1.20+prod"),
+    ("2024.1", None, "2024.1.3+prod"),
+    (">=5 <6", None, "5.3.10+prod"),
+    ("v5.1.x", None, "5.1.20+prod"),
 ])
 def test_a_version_names_one_release(version, variant, chosen):
     assert choose_release(RELEASES, "raspberrypi3", version, variant)["raw_version"] == chosen
@@ -67,6 +76,14 @@ def test_an_unknown_version_or_variant_names_the_option(version, variant, parame
     assert (variant or version) in str(raised.value)
     if parameter == "version":
         assert "default line: 6.0.13+dev, 6.0.13+prod" in str(raised.value) and "esr line: 2024.1.3+dev" in str(raised.value)
+
+
+@pytest.mark.parametrize("version", ["garbage!!", "^garbage", ">=5.x.y", "6.0.13.0.0"])
+def test_a_malformed_version_says_it_is_not_a_version_or_range(version):
+    with pytest.raises(ParameterError) as raised:
+        choose_release(RELEASES, "raspberrypi3", version)
+    assert raised.value.parameter == "version"
+    assert "is not a valid version or range" in str(raised.value) and repr(version) in str(raised.value)
 
 
 def test_a_device_type_without_releases_says_so():
