@@ -21,7 +21,7 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .client import AUTH_ARGUMENT_SPEC, MISSING_KEY, connect, missing_library
 from .diff import MASK, changed_fields, known, link_id, masked, view_diff
-from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, ReadOnlyError, describe
+from .errors import AUTHORIZATION_STATUSES, AnswerLostError, OperationError, ParameterError, ReadOnlyError, answer_lost, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
 from .write_ledger import Ledger
 
@@ -92,6 +92,8 @@ class BalenaModule:
             self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
         except ReadOnlyError as error:
             self.fail(str(error), failure={"code": "ReadOnlyAccess", "message": str(error)})
+        except AnswerLostError as error:
+            self.fail(str(error), failure={"code": "AnswerLost", "message": str(error)})
         except OperationError as error:
             message, failure = describe(error.error, error.action, self._key_accepted(error.error))
             self.fail(message, failure=failure)
@@ -243,8 +245,12 @@ class ResourceModule(BalenaModule):
             obj = self.predict(desired)
             diff = {"before": {"state": "absent"}, "after": dict(known(self.present(obj)), state="present")}
             if not self.check_mode:
-                with self.step("creating " + target):
-                    obj = self.create(desired)
+                try:
+                    with self.step("creating " + target):
+                        obj = self.create(desired)
+                except OperationError as error:
+                    self._check_lost_create(error, target)
+                    raise
                 self.ledger.done(self.label(obj), ["state"])
             return obj, diff
         changes = changed_fields(current, desired)
@@ -260,6 +266,18 @@ class ResourceModule(BalenaModule):
             self.ledger.done(label, items)
             self._written = dict(diff["after"])
         return obj, diff
+
+    def _check_lost_create(self, error, target):
+        """After a create whose answer was lost, look the object up: if it exists, it was created."""
+        if not answer_lost(error.error):
+            return
+        with self.step("looking up " + target + " after its creation lost its answer"):
+            found = self.find()
+        if found is None:
+            return
+        self.ledger.done(self.label(found), ["state"])
+        raise AnswerLostError("{0} was created, but the connection broke before the API's answer came, so the task stopped "
+                              "there; rerun it to apply the rest".format(target))
 
     def _settle_facet(self, facet, current, obj, shown, diff, target):
         """Plan and apply one facet, record it in ``shown``; the diff with the facet's change added."""

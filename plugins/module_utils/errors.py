@@ -38,6 +38,15 @@ class ReadOnlyError(Exception):
     """The API accepted a write but left rows unchanged that the key may only read."""
 
 
+class AnswerLostError(Exception):
+    """A create took effect but its answer never arrived: the object exists, the task did not finish."""
+
+
+def answer_lost(error):
+    """Whether ``error`` broke a request after it may have reached the API (no HTTP status came back)."""
+    return getattr(error, "status_code", 0) is None and type(error).__name__ in ("ConnectionFailed", "RequestTimeout")
+
+
 class OperationError(Exception):
     """An SDK exception with the operation it interrupted (``"creating variable X on fleet Y"``)."""
 

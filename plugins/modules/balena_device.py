@@ -212,7 +212,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
 )
 from ansible_collections.balena.cloud.plugins.module_utils.device_view import RELEASE, device_view, read_options
 from ansible_collections.balena.cloud.plugins.module_utils.diff import known, link_id, view_diff
-from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.errors import AnswerLostError, OperationError, ParameterError, answer_lost
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
@@ -350,9 +350,26 @@ class DeviceModule(BalenaModule):
             return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet], "is_active": True,
                      "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
         with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
-            registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
+            try:
+                registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
+            except BalenaException as error:
+                if answer_lost(error):
+                    self.check_lost_registration(uuid, fleet["slug"])
+                raise
             row = device_selection.one(balena.pine, registered["id"], self.read_options())
         return [row], registered["api_key"]
+
+    def check_lost_registration(self, uuid, fleet):
+        """After a registration whose answer was lost: if the device exists, say so and how to get its key."""
+        with self.step("looking up device {0} after its registration lost its answer".format(uuid)):
+            found = self.client.pine.get({"resource": "device", "options": {"$select": ["id"], "$filter": {"uuid": uuid}}})
+        if not found:
+            return
+        self.ledger.done(uuid, ["state"])
+        raise AnswerLostError(
+            "device {0} was registered in fleet {1}, but the connection broke before the API's answer came, so its device "
+            "API key could not be returned and the task stopped there; generate a key for it with balena_api_key "
+            "(device: {0}), and rerun this task to apply the rest".format(uuid, fleet))
 
     def apply(self, devices, created):
         balena = self.client

@@ -272,8 +272,12 @@ class Transport:
             text = ("the TLS certificate of {0} was not trusted; install its CA certificate, or set validate_certs to false "
                     "only for a trusted test server with a self-signed certificate").format(urlsplit(url).hostname)
             return ConnectionFailed(text, method=method, path=display_path(url), detail=kind)
-        return ConnectionFailed("could not connect to {0}{1}".format(where, retried), method=method, path=display_path(url),
-                                detail=kind)
+        if isinstance(error, requests.exceptions.ConnectTimeout) or _connection_refused(error):
+            text = "could not connect to {0}{1}".format(where, retried)
+        else:
+            # The connection was made, then broke: a write may have taken effect.
+            text = "the connection to {0} broke before an answer came{1}".format(where, retried)
+        return ConnectionFailed(text, method=method, path=display_path(url), detail=kind)
 
 
 def _untrusted_certificate(error):
