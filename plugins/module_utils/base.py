@@ -23,6 +23,7 @@ from .client import AUTH_ARGUMENT_SPEC, MISSING_KEY, connect, missing_library
 from .diff import MASK, changed_fields, known, link_id, masked, view_diff
 from .errors import AUTHORIZATION_STATUSES, AnswerLostError, OperationError, ParameterError, ReadOnlyError, answer_lost, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
+from .write_access import WriteAccess, refuse_read_only
 from .write_ledger import Ledger
 
 
@@ -41,6 +42,7 @@ class BalenaModule:
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
         self._client = None
+        self._access = None
         self.ledger = Ledger()
 
     @property
@@ -61,6 +63,19 @@ class BalenaModule:
                 option = "actions_url" if "actions_endpoint" in str(error) else "api_url"
                 raise ParameterError(option, "{0!r} is not an http or https URL".format(self.params[option])) from None
         return self._client
+
+    @property
+    def access(self):
+        """The caller's write access to fleets (``write_access.WriteAccess``), asked once each."""
+        if self._access is None:
+            self._access = WriteAccess(self.client)
+        return self._access
+
+    def require_write(self, wanted):
+        """Refuse before any write, in check mode too, when a fleet of ``wanted`` (``[(fleet, target,
+        items)]``) is read-only for the caller."""
+        with self.step("checking write access"):
+            refuse_read_only(self.access, self.ledger, wanted)
 
     @contextlib.contextmanager
     def step(self, action):
@@ -258,6 +273,7 @@ class ResourceModule(BalenaModule):
             return current, None
         obj = self.predicted(current, changes)
         diff = view_diff(self.present(current), self.present(obj))
+        self.require_write([(self.fleet_of(current), self.label(current), sorted(diff["after"]))])
         if not self.check_mode:
             label, items = self.label(current), sorted(diff["after"])
             self.ledger.expect(label, items)
@@ -287,6 +303,7 @@ class ResourceModule(BalenaModule):
             return diff
         diff = diff or {"before": {}, "after": {}}
         if current is not None:
+            self.require_write([(self.fleet_of(current), self.label(current), [facet.name])])
             diff["before"][facet.name] = plan.before
         diff["after"][facet.name] = plan.after
         shown[facet.name] = plan.after
@@ -298,6 +315,7 @@ class ResourceModule(BalenaModule):
     def _absent(self, current, target):
         if current is None:
             return {"changed": False}
+        self.require_write([(self.fleet_of(current), self.label(current), ["state"])])
         if not self.check_mode:
             with self.step("deleting " + target):
                 self.delete(current)

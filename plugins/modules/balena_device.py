@@ -346,6 +346,7 @@ class DeviceModule(BalenaModule):
             fleet = balena.models.application.get(identifier(params["fleet"]), {
                 "$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
         uuid = params["uuid"] or balena.models.device.generate_uuid()
+        self.require_write([(fleet["slug"], uuid, ["state"])])
         if self.check_mode:
             return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet], "is_active": True,
                      "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
@@ -380,6 +381,7 @@ class DeviceModule(BalenaModule):
             changes[0] = dict(wanted[0], **changes[0])
         tag_work = self.keyed_work(devices, DEVICE_TAGS, self.desired_tags)
         lock_work = self.keyed_work(devices, DEVICE_CONFIG, None) if self.params["lock_override"] is not None else []
+        self.require_write(self.writes(devices, changes, (("tags.", tag_work), ("lock_override.", lock_work))))
         if not self.check_mode:
             ledger, uuids = self.ledger, {device.get("id"): device["uuid"] for device in devices}
             try:
@@ -402,6 +404,21 @@ class DeviceModule(BalenaModule):
                 return self.report(devices, changes, tag_work, lock_work, created, written)
             ledger.check_read_only()
         return self.report(devices, changes, tag_work, lock_work, created)
+
+    def writes(self, devices, changes, keyed_work):
+        """``[(fleet, uuid, options)]`` the changes mean to write: a move writes to the fleet it leaves and the one it joins."""
+        wanted = []
+        for index, device in enumerate(devices):
+            if changes[index]:
+                wanted.append((fleet_of(device), device["uuid"], options_of(changes[index])))
+                if "belongs_to__application" in changes[index]:
+                    wanted.append((self.moved_to["slug"], device["uuid"], ["fleet"]))
+        for prefix, work in keyed_work:
+            for parent, plan in work:
+                if plan.changed:
+                    keys = set(plan.remove) | set(plan.update) | set(plan.add)
+                    wanted.append((parent.fleet, parent.label, sorted(prefix + key for key in keys)))
+        return wanted
 
     def read_back(self, devices, changes):
         """The written devices as the API now has them (fields it computes included), by id: one request per
@@ -572,6 +589,8 @@ class DeviceModule(BalenaModule):
 
     def _bulk(self, devices, verb, body, affected):
         pine, ledger = self.client.pine, self.ledger
+        if affected:
+            self.require_write([(fleet_of(device), device["uuid"], ["state"]) for device in affected])
         if affected and not self.check_mode:
             by_id = {device["id"]: device for device in affected}
             for device in affected:
