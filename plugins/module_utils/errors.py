@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from http.client import responses
+
 
 # What an authorization failure means when the API explains nothing (it answers 401 and 403 with
 # an empty body). balena also answers 401 when the key is valid but cannot see the resource, so
@@ -23,6 +25,7 @@ INVALID_KEY = "the API key was refused: it is not valid (mistyped, expired or re
 READ_ONLY_KEY = "the API key is valid but read-only for {resource}: it may see it, not change it"
 NOT_VISIBLE = "the API key is valid but may not see {resource}"
 AUTHORIZATION_STATUSES = (401, 403)
+HTML_PAGE = re.compile(r"^<(!doctype html|html|head|body|title)\b", re.IGNORECASE)
 
 
 class ParameterError(Exception):
@@ -64,6 +67,9 @@ def balena_message(body):
         body = body.decode("utf-8", "replace")
     if isinstance(body, str):
         text = body.strip()
+        if HTML_PAGE.match(text):
+            # A proxy's or a framework's error page: its markup says nothing the status does not.
+            return ""
         try:
             body = json.loads(text) if text else ""
         except ValueError:
@@ -114,6 +120,8 @@ def _request_problem(status, message, error, key_valid):
         said = message
     elif status in EMPTY_ANSWER_MEANINGS:
         said = EMPTY_ANSWER_MEANINGS[status].format(verb="see" if reading else "change", resource=resource_of(error.path))
+    elif getattr(error, "reason", None) or status in responses:
+        said = getattr(error, "reason", None) or responses[status]
     else:
         said = "no message"
     return "HTTP {0} from the balena API: {1} ({2})".format(status, said, where)

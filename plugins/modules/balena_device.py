@@ -427,12 +427,13 @@ class DeviceModule(BalenaModule):
         return rows_by_id(self.client.pine, "device", ids, self.read_options())
 
     def prove(self, devices, changes, written, stop=True):
-        """A device that reads back without its change was skipped by the API: the key may only read its
-        fleet. ``stop`` raises the read-only failure."""
+        """A device whose write the API accepted but that reads back without its change was skipped: the
+        key may only read its fleet. A write that failed, or was never sent, says nothing about access.
+        ``stop`` raises the read-only failure."""
         for index, device in enumerate(devices):
             fresh = written.get(device.get("id"))
             refused = options_of(changed(fresh, changes[index])) if fresh is not None and changes[index] else []
-            if refused:
+            if refused and self.ledger.was_applied(device["uuid"], refused):
                 self.ledger.refused(device["uuid"], refused, fleet_of(device))
         if stop:
             self.ledger.check_read_only()
