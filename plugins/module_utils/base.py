@@ -27,6 +27,22 @@ from .write_access import WriteAccess, refuse_read_only
 from .write_ledger import Ledger
 
 
+# Options that name devices by uuid (or numeric id): balena stores uuids in lower case and compares
+# them exactly, so ``3707A497...`` is read as ``3707a497...`` by every module alike.
+UUID_OPTIONS = ("uuid", "uuids", "device", "devices")
+
+
+def _lower_uuids(params, spec):
+    for name in UUID_OPTIONS:
+        value = params.get(name)
+        if name not in spec or value is None:
+            continue
+        if isinstance(value, str):
+            params[name] = value.lower()
+        elif isinstance(value, list):
+            params[name] = [item.lower() if isinstance(item, str) else item for item in value]
+
+
 class BalenaModule:
     """Subclasses set ``argument_spec`` (their own options), ``module_options`` (keyword arguments
     of ``AnsibleModule`` such as ``mutually_exclusive``) and ``hidden_options`` (options whose
@@ -41,6 +57,7 @@ class BalenaModule:
         spec.update(self.argument_spec)
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
+        _lower_uuids(self.params, spec)
         self._client = None
         self._access = None
         self.ledger = Ledger()

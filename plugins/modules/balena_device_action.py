@@ -141,6 +141,7 @@ from ansible_collections.balena.cloud.plugins.module_utils import device_selecti
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_changes import bare_os_version, pick_os_release
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError, describe
+from ansible_collections.balena.cloud.plugins.module_utils.parents import fleet_of
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException, SupervisorLocked
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
 
@@ -237,6 +238,12 @@ class DeviceActionModule(BalenaModule):
         action = self.params["action"]
         if action == "os_update" and bare_os_version(device.get("os_version")) == bare_os_version(self.params["os_version"]):
             return dict(entry, status="skipped", message="already runs balenaOS {0}".format(bare_os_version(self.params["os_version"])))
+        fleet = fleet_of(device)
+        with self.step("checking write access to fleet {0}".format(fleet)):
+            may_act = self.access.may_change(fleet)
+        if not may_act:
+            return dict(entry, status="failed", message="read-only access: the API key may only read fleet {0}; nothing was "
+                                                        "sent".format(fleet))
         if not device.get("is_online"):
             return dict(entry, status="offline", message="the device is offline; nothing was sent")
         image_id = None
