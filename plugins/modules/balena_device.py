@@ -350,15 +350,36 @@ class DeviceModule(BalenaModule):
         if self.check_mode:
             return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet], "is_active": True,
                      "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
-        with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
-            try:
-                registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
-            except BalenaException as error:
-                if answer_lost(error):
-                    self.check_lost_registration(uuid, fleet["slug"])
-                raise
-            row = device_selection.one(balena.pine, registered["id"], self.read_options())
+        with self.step("listing the provisioning keys of fleet {0}".format(fleet["slug"])):
+            keys_before = self.unnamed_provisioning_keys(fleet["id"])
+        try:
+            with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
+                try:
+                    registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
+                except BalenaException as error:
+                    if answer_lost(error):
+                        self.check_lost_registration(uuid, fleet["slug"])
+                    raise
+                row = device_selection.one(balena.pine, registered["id"], self.read_options())
+        except Exception:
+            with contextlib.suppress(BalenaException):
+                self.revoke_new_provisioning_keys(fleet, keys_before, uuid)
+            raise
+        self.revoke_new_provisioning_keys(fleet, keys_before, uuid)
         return [row], registered["api_key"]
+
+    def unnamed_provisioning_keys(self, fleet_id):
+        """The ids of the fleet's provisioning keys that have no name."""
+        keys = self.client.models.api_key.get_provisioning_api_keys_by_application(
+            fleet_id, {"$select": ["id"], "$filter": {"name": None}})
+        return set(key["id"] for key in keys)
+
+    def revoke_new_provisioning_keys(self, fleet, keys_before, uuid):
+        """The SDK's register makes a provisioning key for the fleet (no name, no expiry) and keeps it;
+        once the device exists it is not needed, and left alone it could register any device."""
+        with self.step("revoking the provisioning key made to register device {0}".format(uuid)):
+            for key_id in sorted(self.unnamed_provisioning_keys(fleet["id"]) - keys_before):
+                self.client.models.api_key.revoke(key_id)
 
     def check_lost_registration(self, uuid, fleet):
         """After a registration whose answer was lost: if the device exists, say so and how to get its key."""

@@ -2,7 +2,7 @@
 message says the connection broke rather than that it could not be made."""
 from __future__ import annotations
 
-from ansible_collections.balena.cloud.plugins.modules import balena_application, balena_device
+from ansible_collections.balena.cloud.plugins.modules import balena_api_key_info, balena_application, balena_device
 
 from .module_runner import run_module
 
@@ -47,3 +47,26 @@ def test_a_device_registered_without_an_answer_is_a_change_and_says_how_to_get_i
     rerun = run_module(balena_device.main, args)
     assert not rerun.get("failed") and rerun["changed"] and rerun["created"] is False, rerun
     assert rerun["device"]["note"] == "hi"
+
+
+def provisioning_keys(emulator, fleet):
+    listed = run_module(balena_api_key_info.main, dict(auth(emulator), fleet=fleet))
+    assert not listed.get("failed"), listed
+    return sorted(key["id"] for key in listed["api_keys"])
+
+
+def test_registering_a_device_leaves_no_provisioning_key_behind(fresh_emulator):
+    fleet = "demo/lab-prototypes"
+    before = provisioning_keys(fresh_emulator, fleet)
+    created = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=NEW_UUID, fleet=fleet, create=True))
+    assert not created.get("failed") and created["created"] and created["device_api_key"], created
+    assert provisioning_keys(fresh_emulator, fleet) == before
+
+
+def test_a_registration_whose_answer_was_lost_leaves_no_provisioning_key_behind(fresh_emulator):
+    fleet = "demo/lab-prototypes"
+    before = provisioning_keys(fresh_emulator, fleet)
+    fresh_emulator.inject_fault({"lose_answer": True, "method": "POST", "path": "^/device/register", "times": 1})
+    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=NEW_UUID, fleet=fleet, create=True))
+    assert result.get("failed") and result["changed"], result
+    assert provisioning_keys(fresh_emulator, fleet) == before
