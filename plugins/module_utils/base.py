@@ -232,6 +232,13 @@ class ResourceModule(BalenaModule):
         """How a facet names the object in messages (a slug, a uuid, a commit)."""
         return str(obj.get("id"))
 
+    def option_of(self, key):
+        """The option that sets view key ``key``: how ``applied`` and ``not_applied`` name a change."""
+        return key
+
+    def options_of(self, keys):
+        return sorted(set(self.option_of(key) for key in keys))
+
     def fleet_of(self, obj):
         """The slug of the fleet whose access decides whether ``obj`` may be written, when known."""
         return None
@@ -268,7 +275,7 @@ class ResourceModule(BalenaModule):
         shown = self.present(stored)
         refused = sorted(key for key, value in self._written.items() if shown.get(key) != value)
         if refused:
-            self.ledger.refused(self.label(obj), refused, self.fleet_of(stored))
+            self.ledger.refused(self.label(obj), self.options_of(refused), self.fleet_of(stored))
 
     def _settle_fields(self, current, target):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
@@ -290,9 +297,9 @@ class ResourceModule(BalenaModule):
             return current, None
         obj = self.predicted(current, changes)
         diff = view_diff(self.present(current), self.present(obj))
-        self.require_write([(self.fleet_of(current), self.label(current), sorted(diff["after"]))])
+        self.require_write([(self.fleet_of(current), self.label(current), self.options_of(diff["after"]))])
         if not self.check_mode:
-            label, items = self.label(current), sorted(diff["after"])
+            label, items = self.label(current), self.options_of(diff["after"])
             self.ledger.expect(label, items)
             with self.step("updating " + target):
                 obj = self.update(current, changes) or obj

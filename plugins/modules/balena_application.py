@@ -380,6 +380,11 @@ class ApplicationModule(ResourceModule):
     def delete(self, current):
         self.client.pine.delete({"resource": "application", "id": current["id"]})
 
+    def option_of(self, key):
+        if key in ("track_latest", "target_release", "target_release_id", "target_release_version"):
+            return "release" if self.params["release"] is not None else "track_latest"
+        return {"name": "new_name"}.get(key, key)
+
     def fleet_of(self, obj):
         return obj.get("slug")
 

@@ -30,6 +30,7 @@ options:
     description:
       - Full uuid (32 or 62 characters) of one device.
       - With O(create=true), a device with this uuid is registered in O(fleet) when it does not exist.
+      - Upper-case letters are read in lower case, as balena stores uuids.
     type: str
   id:
     description:
@@ -160,6 +161,8 @@ device:
       described here.
     - After a change the devices are read back from the API, so the fields it computes (such as C(target_release))
       are current; in check mode they are predicted.
+    - A device that O(create=true) would register without a given O(uuid) has C(uuid=null) and C(id=null) in
+      check mode, since its uuid is only made when it is registered.
     - With O(tags), also C(tags), the device's tags as a dict; with O(lock_override), also C(lock_override), whether
       updates override update locks.
     - C(--diff) compares two views of each device (by uuid when there are several).
@@ -326,6 +329,10 @@ class DeviceModule(BalenaModule):
         result = self.apply(devices, created)
         if self.single:
             result["created"] = created
+            if created and self.check_mode and self.params["uuid"] is None:
+                # The API's uuid is made when the device is registered: check mode cannot know it.
+                result["device"]["uuid"] = None
+                result["diff"]["after"]["uuid"] = None
             if api_key is not None:
                 result["device_api_key"] = api_key
         return result
@@ -604,6 +611,9 @@ class DeviceModule(BalenaModule):
         return device_view(device)
 
     def remove(self, devices):
+        if self.single and not devices:
+            self.module.warn("{0} does not exist, or this API key may not see it: nothing was removed (a mistyped "
+                             "identifier looks the same as a device already removed)".format(self.target()))
         return self._bulk(devices, "removing", None, list(devices))
 
     def deactivate(self, devices):
