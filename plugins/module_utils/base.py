@@ -91,6 +91,8 @@ class BalenaModule:
     def require_write(self, wanted):
         """Refuse before any write, in check mode too, when a fleet of ``wanted`` (``[(fleet, target,
         items)]``) is read-only for the caller."""
+        if not any(fleet for fleet, _target, _items in wanted):
+            return
         with self.step("checking write access"):
             refuse_read_only(self.access, self.ledger, wanted)
 

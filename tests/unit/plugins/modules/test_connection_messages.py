@@ -54,8 +54,9 @@ def test_a_read_only_key_is_told_it_is_read_only(emulator):
     args = {"api_url": emulator.url, "api_key": emulator.credentials["api_key"], "fleet": READ_ONLY_FLEET,
             "name": "READ_ONLY_PROBE", "value": "1"}
     result = run_module(balena_env_var.main, args)
-    assert result["failed"] and result["failure"]["status"] in (401, 403)
-    assert "read-only for application_environment_variable" in result["msg"]
+    # the user's role on the fleet is asked before writing: the refusal names the fleet
+    assert result["failed"] and result["failure"]["code"] == "ReadOnlyAccess"
+    assert "read-only access: the API key may only read " + READ_ONLY_FLEET in result["msg"]
     assert "not valid" not in result["msg"]
 
 
