@@ -7,6 +7,8 @@ import sys
 from . import app
 from .faults import FaultRuleError, FaultSet, parse_rule_spec
 from .seed import SEED_KINDS, credentials_file, seeding
+from .simulation.settings import SimulationError, fault_pick, parse_fault_spec, seconds
+from .simulation.simulator import simulator
 from .store.budget import DEFAULT_QUERY_BUDGET_MS
 from .web.server import DEFAULT_READ_TIMEOUT
 
@@ -42,6 +44,52 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _simulation_fault(text: str) -> dict:
+    try:
+        return parse_fault_spec(text)
+    except SimulationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _simulation_seconds(text: str) -> float:
+    try:
+        return seconds("the value", float(text))
+    except (ValueError, SimulationError) as exc:
+        raise argparse.ArgumentTypeError(str(exc) if isinstance(exc, SimulationError) else "must be a number") from exc
+
+
+def _add_simulation_options(serve) -> None:
+    group = serve.add_argument_group(
+        "simulated devices",
+        "Devices that poll their target state and follow it: a new release or host OS is noticed after "
+        "a delay, downloaded (progress reported through the state endpoint), then run. Off by default.")
+    group.add_argument("--simulate", action="store_true",
+                       help="simulate every device (online ones poll and follow their target; offline ones "
+                            "stay offline)")
+    group.add_argument("--simulate-notice-delay", type=_simulation_seconds, metavar="S",
+                       help="seconds from seeing a new target to starting its download (default: 2)")
+    group.add_argument("--simulate-download", type=_simulation_seconds, metavar="S",
+                       help="seconds a download takes from 0 to 100%% (default: 3)")
+    group.add_argument("--simulate-poll-interval", type=_simulation_seconds, metavar="S",
+                       help="seconds between two target state polls (default: 1)")
+    group.add_argument("--simulate-reboot", type=_simulation_seconds, metavar="S",
+                       help="seconds a device stays offline while rebooting (default: 2)")
+    group.add_argument("--simulate-fault", type=_simulation_fault, action="append", default=[], metavar="SPEC",
+                       help="make chosen simulated devices fail: fail_update (the update aborts, the device "
+                            "keeps what it ran) or offline (it drops offline when it should start the "
+                            "update), picked by uuids or a seeded fraction, e.g. fail_update:fraction=0.1:"
+                            "seed=7 or offline:uuids=<uuid>,<uuid>; repeatable")
+
+
+def _configure_simulation(world, options) -> None:
+    sim = simulator(world)
+    timings = {name: getattr(options, "simulate_" + option) for name, option in (
+        ("notice_delay_s", "notice_delay"), ("download_s", "download"), ("poll_interval_s", "poll_interval"),
+        ("reboot_s", "reboot")) if getattr(options, "simulate_" + option) is not None}
+    sim.settings.timings = sim.settings.timings.updated(timings)
+    sim.settings.faults = [fault_pick(rule) for rule in options.simulate_fault]
+    if options.simulate:
+        sim.enable_every_device()
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -96,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--query-budget-ms", type=_non_negative, default=DEFAULT_QUERY_BUDGET_MS, metavar="MS",
                        help="stop a request's OData queries after this much CPU time and answer 400, so that a "
                             f"costly query cannot hold other callers; 0 never stops (default: {DEFAULT_QUERY_BUDGET_MS})")
+    _add_simulation_options(serve)
     return parser
 
 
@@ -106,6 +155,7 @@ def serve(options: argparse.Namespace) -> int:
     if options.latency_ms:
         world.faults.add({"latency_ms": options.latency_ms})
     credentials = seeding.seed_once(world, options.seed, options.devices)
+    _configure_simulation(world, options)
     try:
         server = app.start_server(world, options.host, options.port, options.read_timeout)
     except OSError as exc:

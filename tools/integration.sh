@@ -76,6 +76,7 @@ print(json.dumps({
     "balena_writable_fleets": credentials["writable_fleets"],
     "balena_read_only_fleet": credentials["read_only_fleets"][0],
     "balena_device_uuid": credentials["device"]["uuid"],
+    "balena_device_api_key": credentials["device"]["api_key"],
     "balena_offline_device_uuid": credentials["offline_device"]["uuid"],
 }, indent=2))
 PY

@@ -6,6 +6,7 @@ import importlib
 # Registration order is match order: the test hooks first, OData last.
 ROUTE_MODULES = (
     "test_hooks",
+    "simulation_hooks",
     "tunnel",
     "health",
     "login",

@@ -5,10 +5,11 @@ derived from `/config`, always over https, so it cannot reach a plain-http emula
 same paths are served here (also under `/actions/`) so that clients that can choose the host reach
 them (the collection's SDK with `actions_endpoint` set to `<api>/actions/`). Starting an update on
 an online device moves it to the target OS release at once: it then reports that release's version
-and variant.
+and variant. A simulated device is only given the new target, and updates itself.
 """
 from __future__ import annotations
 
+from ..simulation.simulator import simulator
 from ..errors import bad_request, not_found, unauthorized
 from ..web.response import json_response
 from .columns import column
@@ -56,7 +57,12 @@ def start(world, request):
         if release is None:
             raise bad_request(f"Unknown target version {target}")
         system_line(world, device["id"], f"Host OS update to {target} started")
-        # The device reports what a real one would once updated: the release's version and variant.
+        if simulator(world).device(device["uuid"]) is not None:
+            # A simulated device finds the new host OS in its target state and runs it itself.
+            tx.update("device", device["id"], {"should_be_operated_by__release": release["id"]})
+            return json_response(_status(device, "in_progress", target))
+        # Otherwise the device reports at once what a real one would once updated: the release's
+        # version and variant.
         variant = release.get("variant") or device.get("os_variant")
         tx.update("device", device["id"], {
             "should_be_operated_by__release": release["id"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..simulation.simulator import simulator
 from ..web.response import Response, json_response, text_response
 from .log_book import system_line
 
@@ -78,7 +79,9 @@ def perform(world, tx, device: dict, path: str, method: str, data: dict) -> Resp
         if path in ("/v1/reboot", "/v1/shutdown", "/v1/update") and data.get("force"):
             message += " (forced)"
         system_line(world, device["id"], message)
-        _apply(tx, device, changes)
+        # A simulated device goes offline and comes back by itself.
+        if not (path == "/v1/reboot" and simulator(world).reboot(device["uuid"])):
+            _apply(tx, device, changes)
         return json_response(ACK)
     service = _SERVICE_ACTION.match(path)
     if service:

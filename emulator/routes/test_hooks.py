@@ -14,14 +14,14 @@ from ..faults import FaultRuleError
 from ..web.response import empty_response, json_response
 
 
-def _require_admin(request) -> None:
+def require_admin(request) -> None:
     if request.caller is None or request.caller.kind != ADMIN:
         raise unauthorized()
 
 
 def list_requests(world, request):
     """`?path=<regex>` and `?method=` narrow the list."""
-    _require_admin(request)
+    require_admin(request)
     entries = world.request_log.entries()
     query = request.query()
     if query.get("method"):
@@ -36,18 +36,18 @@ def list_requests(world, request):
 
 
 def clear_requests(world, request):
-    _require_admin(request)
+    require_admin(request)
     world.request_log.clear()
     return empty_response(200)
 
 
 def list_faults(world, request):
-    _require_admin(request)
+    require_admin(request)
     return json_response(world.faults.rules())
 
 
 def add_fault(world, request):
-    _require_admin(request)
+    require_admin(request)
     try:
         rule = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError) as exc:
@@ -60,13 +60,13 @@ def add_fault(world, request):
 
 
 def clear_faults(world, request):
-    _require_admin(request)
+    require_admin(request)
     world.faults.clear()
     return empty_response(200)
 
 
 def remove_fault(world, request):
-    _require_admin(request)
+    require_admin(request)
     try:
         rule_id = int(request.params["rule_id"])
     except ValueError as exc:

@@ -24,7 +24,7 @@ from ..auth.resolve import api_key_caller, session_caller
 from ..errors import ApiError, bad_request
 from ..web.response import Response, empty_response, json_response, text_response
 from .per_world import attached
-from .test_hooks import _require_admin
+from .test_hooks import require_admin
 
 ANY = "*"
 CHUNK = 64 * 1024
@@ -157,12 +157,12 @@ def _relay(connection, reader, upstream) -> None:
 
 
 def list_targets(world, request):
-    _require_admin(request)
+    require_admin(request)
     return json_response(_targets(world).listing())
 
 
 def add_target(world, request):
-    _require_admin(request)
+    require_admin(request)
     body = request.json(default={})
     if not isinstance(body, dict):
         raise bad_request("a tunnel mapping is a JSON object")
@@ -180,7 +180,7 @@ def add_target(world, request):
 
 
 def clear_targets(world, request):
-    _require_admin(request)
+    require_admin(request)
     _targets(world).clear()
     return empty_response(200)
 

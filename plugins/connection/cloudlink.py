@@ -95,8 +95,10 @@ import sys
 from ansible import constants as C
 from ansible.errors import AnsibleConnectionFailure
 from ansible.module_utils.common.text.converters import to_native
+from ansible.plugins.connection import ssh as ssh_plugin
 from ansible.plugins.connection.ssh import Connection as SSHConnection
-from ansible.plugins.loader import connection_loader
+from ansible.plugins.loader import fragment_loader
+from ansible.utils.plugin_docs import get_docstring
 
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.cloudlink_token import default_path, write_token_file
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.connection import proxy_command
@@ -105,12 +107,22 @@ HELPER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 PLUGIN_NAME = "balena.cloud.cloudlink"
 
 
+def _documented_options(path):
+    """The options of the plugin at ``path``, its documentation fragments included."""
+    return (get_docstring(path, fragment_loader, plugin_type="connection")[0] or {}).get("options") or {}
+
+
 def _accept_ssh_options(name):
-    """Register the options of ``ansible.builtin.ssh`` under this plugin's name, next to its own."""
-    connection_loader.get("ansible.builtin.ssh", class_only=True)
-    ssh_options = C.config.get_configuration_definitions("connection", "ssh")
-    own = C.config.get_configuration_definitions("connection", name)
-    C.config.initialize_plugin_configuration_definitions("connection", name, dict(ssh_options, **own))
+    """Register the options of ``ansible.builtin.ssh`` under this plugin's name, next to its own.
+
+    Read from the plugins' documentation rather than from what the plugin loader registered: the
+    loader files ssh's options under a name that differs between ansible-core versions and ways of
+    loading (a playbook, an ad-hoc run), and not at all for a plugin it found in its cache.
+    """
+    if "ssh_common_args" in (C.config.get_configuration_definitions("connection", name) or {}):
+        return
+    options = dict(_documented_options(ssh_plugin.__file__), **_documented_options(os.path.abspath(__file__)))
+    C.config.initialize_plugin_configuration_definitions("connection", name, options)
 
 
 class Connection(SSHConnection):

@@ -13,6 +13,11 @@ options:
       - Base URL of the balena API.
       - Point it at an openBalena server or at a local balena API emulator to manage those instead of balenaCloud.
       - When not set, the E(BALENA_API_URL) environment variable is used.
+      - A trailing API version (C(/v7), in any case) and trailing slashes are ignored.
+      - It must not contain a user name or password (C(user:password@host)); the module fails naming O(api_url) if it does.
+      - If the server redirects API requests to another address (another host, port or scheme, such as C(http) to
+        C(https)), the module does not follow and fails naming both addresses; set O(api_url) to the address the API
+        is really at.
     type: str
     default: https://api.balena-cloud.com
   api_key:
@@ -21,7 +26,10 @@ options:
       - When not set, the E(BALENA_API_KEY) environment variable is used, then E(BALENA_API_TOKEN).
       - The module runs where the task runs (usually the controller, with C(delegate_to=localhost)),
         so the environment variables are read there.
-      - One of them is required; without any the module fails naming all three.
+      - One of them is required; without any the module fails naming all three. A value of white space only counts as
+        not set.
+      - A key containing anything but printable ASCII characters without spaces (such as a line break read along with
+        it from a file) is refused naming O(api_key), without showing it.
     type: str
     aliases: [api_token]
   actions_url:

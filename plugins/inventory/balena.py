@@ -125,6 +125,11 @@ options:
         loopback address or C(*.localhost) name), an empty name, a name starting with C(-), and a name with
         whitespace or a character a C(--limit) pattern gives a meaning to (a comma, a colon, C(!), C(&), C(*),
         C(?), C([), C(]), C(~), C(@), quotes, backslash) is replaced by the device's uuid, with a warning naming the device.
+        Loopback addresses count in every form the resolver accepts (C(127.1), C(0), C(0x7f000001), C(2130706433)).
+        A blank device name is replaced too (with the warning), not skipped for the next choice.
+      - So is a name equal to a group name (C(all), C(ungrouped), the groups of O(group_by), groups of other
+        inventory sources, groups made by C(groups) and C(keyed_groups)), and a name that looks like a device uuid
+        (32 or 62 hexadecimal characters, or any device's uuid) other than the device's own.
       - Names that never change while the device exists are V(uuid) and V(short_uuid). V(device_name) and
         templates change when someone renames the device, moves it to another fleet or retags it, and AWX then
         deletes the host and creates a new one (losing its host variables, facts and job history).
@@ -167,7 +172,9 @@ options:
         and C(offline), C(status_), C(os_), C(release_) (then the first 7 characters of the commit), and C(tag_)
         for both C(tag_<key>) and C(tag_<key>_<value>).
       - Characters other than letters, digits and C(_) become C(_), so names are valid and Ansible does not warn.
-    type: dict
+      - A group name from device data (an empty prefix, or C(keyed_groups) without a leading separator) that names
+        the controller (C(localhost), ...), is C(all) or C(ungrouped), or is the name of a host of another source is
+        not made; a warning names the device or the group.
     default: {}
   fetch_variables:
     description:
@@ -199,7 +206,8 @@ options:
         the Python that has the collection's libraries; set C(ansible_python_interpreter) in C(group_vars) (see
         O(python_interpreter)).
       - V(local) connects with ssh to the host OS on port 22222 as C(root), at the device's LAN address
-        (see O(local_networks)).
+        (see O(local_networks)); a device that lists no usable IP address gets C(ansible_host=<uuid>.local), the
+        mDNS name balenaOS announces, never its host name.
       - V(cloudlink) connects with ssh to the host OS through the balena cloud, as C(balena ssh) does, with the
         connection plugin P(balena.cloud.cloudlink#connection); host C(<uuid>.balena), port 22222, the balena
         username, and the tunnel's address. The route and the token are worked out when a connection starts,
@@ -297,19 +305,27 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 from ansible.vars.reserved import get_reserved_names
 
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import cache_key as cache_keys
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import clashes
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import enrichment
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.connection import connection_variables, default_tunnel_host
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.clashes import group_name_problem, unsafe_name_warning
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.connection import (
+    MDNS_SUFFIX, connection_variables, default_tunnel_host,
+)
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.device_record import device_record
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.groups import GroupNamer
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostnames import (
     describe_duplicates, pick_name, resolve_duplicates, safe_names,
 )
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.hostvars import exported_names, host_variables
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.options import unknown_options
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.options import (
+    MINIMUMS as RANGE_CHECKED, range_problem, unknown_options, url_problem, value_problems,
+)
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.selection import (
     SELECTION_OPTIONS, SelectionError, device_query,
 )
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.selection_check import missing_selection
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.selection_check import (
+    missing_device_types, missing_selection,
+)
 
 try:
     from ansible_collections.balena.cloud.plugins.module_utils.client import connect, sdk_available
@@ -356,10 +372,17 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if unknown:
             raise AnsibleParserError("{0}: unknown option(s) {1}; valid options are {2}".format(
                 path, ", ".join(unknown), ", ".join(sorted(self._option_definitions()))))
+        problems = value_problems(config, self._option_definitions())
+        problems += filter(None, (range_problem(name, self.get_option(name)) for name in RANGE_CHECKED))
+        if problems:
+            raise AnsibleParserError("{0}: {1}".format(path, "; ".join(problems)))
         if SDK_IMPORT_ERROR is not None or not sdk_available():
             raise AnsibleParserError("the balena inventory needs the Python library 'requests': {0}".format(
                 to_native(SDK_IMPORT_ERROR or "not installed")))
         options = self._templated_options()
+        problem = url_problem("api_url", options["api_url"])
+        if problem:
+            raise AnsibleParserError("{0}: {1}".format(path, problem))
         if not options["api_key"]:
             raise AnsibleParserError("no balena API key: set api_key in {0}, or BALENA_API_KEY in the environment".format(path))
         selection = {name: options[name] for name in SELECTION_OPTIONS}
@@ -420,7 +443,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleParserError(to_native(error))
         balena = self._client(options)
         try:
-            rows = list(balena.pine.iterate(query, max(1, int(self.get_option("page_size"))), check_count=True))
+            rows = list(balena.pine.iterate(query, int(self.get_option("page_size")), check_count=True))
         except BalenaException as error:
             raise AnsibleParserError(self._api_problem(error, "reading devices", options))
         self.display.vvv("balena inventory: {0} devices read from {1}".format(len(rows), options["api_url"]))
@@ -434,8 +457,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _check_selection_exists(self, balena, selection, rows, options):
         try:
             missing = missing_selection(balena.pine, selection.get("fleets") or (), selection.get("organizations") or (), rows)
+            missing += filter(None, [missing_device_types(balena.pine, selection.get("device_types") or (), rows)])
         except BalenaException as error:
-            raise AnsibleParserError(self._api_problem(error, "checking the fleets and organizations", options))
+            raise AnsibleParserError(self._api_problem(error, "checking the fleets, organizations and device types",
+                                                       options))
         if missing:
             raise AnsibleParserError("the balena API at {0} has no {1} (or the API key cannot see them)".format(
                 options["api_url"], " and no ".join(missing)))
@@ -455,8 +480,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if isinstance(error, RequestError) and status is None:
             return "cannot reach the balena API at {0} while {1}: {2}".format(options["api_url"], action, to_native(error))
         if status == 401:
-            return "the balena API at {0} did not accept the API key (HTTP 401): check api_key or BALENA_API_KEY".format(
-                options["api_url"])
+            # A valid key that may not do this (a device's key reading devices) is answered 401 too.
+            return ("the balena API at {0} refused {1} with this API key (HTTP 401): the key is unknown, or is not a "
+                    "user's key (a device's key, for instance); check api_key or BALENA_API_KEY").format(
+                        options["api_url"], action)
         if status == 400 and options.get("filter"):
             return "the balena API rejected the device query (HTTP 400: {0}); check the filter option: {1}".format(
                 to_native(getattr(error, "body", error)), options["filter"])
@@ -512,26 +539,34 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             for record, variables in hosts:
                 variables[names[name]] = per_device.get(str(record["id"]), {})
 
-        hostnames = self._hostnames(hosts)
         connection = self._connection_settings(options, mode, data)
         try:
             namer = GroupNamer(self.get_option("group_by"), self.get_option("group_prefixes"))
         except ValueError as error:
             raise AnsibleParserError(to_native(error))
+        groups_before = set(self.inventory.groups)
+        native_groups = [self._native_groups(namer, record) for record, _variables in hosts]
+        hostnames = self._hostnames(hosts, groups_before.union(*native_groups))
         local_networks = self.get_option("local_networks")
         strict = self.get_option("strict")
         constructed = any(self.get_option(name) for name in ("compose", "groups", "keyed_groups"))
         made_groups = set()
+        ours = {}
         unreachable = 0
-        for hostname, (record, variables) in zip(hostnames, hosts):
+        for hostname, (record, variables), groups in zip(hostnames, hosts, native_groups):
+            if hostname in self.inventory.groups:
+                # A group made by compose/groups/keyed_groups for an earlier device.
+                self._warn_unsafe_name(hostname, record, "it is the name of a group")
+                hostname = record["uuid"]
             variables.update(connection_variables(mode, record, connection, local_networks,
                                                   self.get_option("python_interpreter")))
-            if mode == "local" and "ansible_host" not in variables:
+            if mode == "local" and variables.get("ansible_host", "").endswith(MDNS_SUFFIX):
                 unreachable += 1
             self.inventory.add_host(hostname)
+            ours[hostname] = record
             for name, value in variables.items():
                 self.inventory.set_variable(hostname, name, value)
-            for group in namer.groups(record):
+            for group in groups:
                 if group not in made_groups:
                     self.inventory.add_group(group)
                     made_groups.add(group)
@@ -540,9 +575,23 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 self._set_composite_vars(self.get_option("compose"), variables, hostname, strict=strict)
                 self._add_host_to_composed_groups(self.get_option("groups"), variables, hostname, strict=strict)
                 self._add_host_to_keyed_groups(self.get_option("keyed_groups"), variables, hostname, strict=strict)
+        if constructed:
+            clashes.settle(self.inventory, groups_before, ours, self.display.warning)
         if unreachable:
-            self.display.vvv("balena inventory: {0} devices list no LAN address; they have no ansible_host".format(unreachable))
+            self.display.vvv("balena inventory: {0} devices list no LAN address; they have ansible_host "
+                             "<uuid>.local".format(unreachable))
         return data
+
+    def _native_groups(self, namer, record):
+        groups = []
+        for group in namer.groups(record):
+            reason = group_name_problem(group, self.inventory.hosts)
+            if reason:
+                self.display.warning("balena inventory: device {0} is not put in group {1!r}: {2}".format(
+                    record["uuid"], group, reason))
+            else:
+                groups.append(group)
+        return groups
 
     def _passes_filters(self, variables):
         for rule in self.get_option("filters"):
@@ -563,7 +612,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             return dict(self._vars, **variables)
         return variables
 
-    def _hostnames(self, hosts):
+    def _hostnames(self, hosts, groups):
         choices = self.get_option("hostnames")
 
         def render(variables):
@@ -577,7 +626,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
         try:
             named = safe_names([(pick_name(record, choices, render(variables)), record) for record, variables in hosts],
-                               self._warn_unsafe_name)
+                               self._warn_unsafe_name, groups)
             policy = self.get_option("duplicate_names")
             names, duplicates = resolve_duplicates(named, policy)
         except ValueError as error:
@@ -588,8 +637,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return names
 
     def _warn_unsafe_name(self, name, record, reason):
-        self.display.warning("balena inventory: device {0} is named {1} instead of {2!r}: {3}".format(
-            record["uuid"], record["uuid"], str(name), reason))
+        self.display.warning(unsafe_name_warning(name, record, reason))
 
     def _connection_settings(self, options, mode, data):
         if mode != "cloudlink":

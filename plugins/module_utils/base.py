@@ -19,10 +19,11 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from .client import AUTH_ARGUMENT_SPEC, MISSING_KEY, connect, missing_library
+from .client import AUTH_ARGUMENT_SPEC, api_key_problem, api_url_problem, connect, is_blank, missing_library
 from .diff import MASK, changed_fields, known, link_id, masked, view_diff
 from .errors import AUTHORIZATION_STATUSES, AnswerLostError, OperationError, ParameterError, ReadOnlyError, answer_lost, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
+from .sdk.urls import shown_url
 from .write_access import WriteAccess, refuse_read_only
 from .write_ledger import Ledger
 
@@ -61,6 +62,14 @@ class BalenaModule:
         self._client = None
         self._access = None
         self.ledger = Ledger()
+        self._forget_blank_key()
+
+    def _forget_blank_key(self):
+        """A key of white space only is no key: not a secret whose every space the output would mask."""
+        key = self.params.get("api_key")
+        if key is not None and is_blank(key):
+            self.params["api_key"] = None
+            self.module.no_log_values.discard(key)
 
     @property
     def check_mode(self):
@@ -71,14 +80,17 @@ class BalenaModule:
         if self._client is None:
             if self.params.get("max_retries", 0) < 0:
                 raise ParameterError("max_retries", "must be 0 or more")
-            if not self.params.get("api_key"):
-                raise ParameterError("api_key", MISSING_KEY)
+            for option, problem in (("api_key", api_key_problem(self.params.get("api_key"))),
+                                    ("api_url", api_url_problem(self.params.get("api_url"))),
+                                    ("actions_url", api_url_problem(self.params.get("actions_url")))):
+                if problem:
+                    raise ParameterError(option, problem)
             try:
                 self._client = connect(self.params)
             except BalenaException as error:
                 # The only settings the SDK can reject here are the URLs.
                 option = "actions_url" if "actions_endpoint" in str(error) else "api_url"
-                raise ParameterError(option, "{0!r} is not an http or https URL".format(self.params[option])) from None
+                raise ParameterError(option, "{0!r} is not an http or https URL".format(shown_url(self.params[option]))) from None
         return self._client
 
     @property
@@ -129,15 +141,18 @@ class BalenaModule:
         except AnswerLostError as error:
             self.fail(str(error), failure={"code": "AnswerLost", "message": str(error)})
         except OperationError as error:
-            message, failure = describe(error.error, error.action, self._key_accepted(error.error))
+            message, failure = describe(error.error, error.action, self._key_accepted(error.error), self._shown_api_url())
             self.fail(message, failure=failure)
         except BalenaException as error:
-            message, failure = describe(error, key_valid=self._key_accepted(error))
+            message, failure = describe(error, key_valid=self._key_accepted(error), api_url=self._shown_api_url())
             self.fail(message, failure=failure)
         except Exception as error:  # pylint: disable=broad-exception-caught
             # A bug rather than a balena problem: still a clean failure, with the trace for -vvv.
             self.fail("unexpected {0}: {1}".format(type(error).__name__, error), exception=traceback.format_exc())
         self.module.exit_json(invocation=self.invocation(), **result)
+
+    def _shown_api_url(self):
+        return shown_url(self.params["api_url"]) if self.params.get("api_url") else None
 
     def _key_accepted(self, error):
         """After a refusal (401/403): whether the API accepts the key at all, asked once; None if unknown."""

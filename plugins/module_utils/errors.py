@@ -26,6 +26,9 @@ READ_ONLY_KEY = "the API key is valid but read-only for {resource}: it may see i
 NOT_VISIBLE = "the API key is valid but may not see {resource}"
 AUTHORIZATION_STATUSES = (401, 403)
 HTML_PAGE = re.compile(r"^<(!doctype html|html|head|body|title)\b", re.IGNORECASE)
+WRONG_API_URL = "not found, with no message: api_url ({api_url}) may be wrong; it should be the API's base address"
+# The SDK names its settings; a module user knows the options they come from.
+SETTINGS_AS_OPTIONS = (("the timeout setting", "the timeout option"), ("set api_endpoint to", "set api_url to"))
 
 
 class ParameterError(Exception):
@@ -82,21 +85,23 @@ def balena_message(body):
     return body if isinstance(body, str) else json.dumps(body)
 
 
-def describe(error, action=None, key_valid=None):
+def describe(error, action=None, key_valid=None, api_url=None):
     """``(message, failure)`` for an SDK exception, optionally prefixed by the action it interrupted.
 
     ``key_valid`` says whether the API key was accepted (None: not known), to tell a wrong key from
-    one that may not do what was asked.
+    one that may not do what was asked; ``api_url`` (as it may be shown) is named when the address
+    itself looks wrong.
     """
     status = getattr(error, "status_code", None)
     code = getattr(error, "code", type(error).__name__)
     failure = {"code": code}
     if hasattr(error, "body"):
-        message = balena_message(error.body)
-        failure.update({"status": status, "message": message, "method": error.method, "path": error.path})
+        message = as_options(balena_message(error.body))
+        said = _request_meaning(status, message, error, key_valid, api_url)
+        failure.update({"status": status, "message": message or said, "method": error.method, "path": error.path})
         if error.detail:
             failure["detail"] = error.detail
-        problem = _request_problem(status, message, error, key_valid)
+        problem = _request_problem(status, said, error)
     else:
         problem = getattr(error, "message", None) or str(error) or code
         failure["message"] = problem
@@ -104,26 +109,36 @@ def describe(error, action=None, key_valid=None):
     return text, failure
 
 
-def _request_problem(status, message, error, key_valid):
+def as_options(text):
+    for setting, option in SETTINGS_AS_OPTIONS:
+        text = text.replace(setting, option)
+    return text
+
+
+def _request_meaning(status, message, error, key_valid, api_url):
+    """What the answer means, in words: balena's message, or what its status says when it gave none."""
+    reading = error.method in ("GET", "HEAD")
+    if status in AUTHORIZATION_STATUSES and key_valid is False:
+        return INVALID_KEY
+    if status in AUTHORIZATION_STATUSES and key_valid and not message:
+        return (NOT_VISIBLE if reading else READ_ONLY_KEY).format(resource=resource_of(error.path))
+    if message:
+        return message
+    if status in EMPTY_ANSWER_MEANINGS:
+        return EMPTY_ANSWER_MEANINGS[status].format(verb="see" if reading else "change", resource=resource_of(error.path))
+    if status == 404 and api_url:
+        return WRONG_API_URL.format(api_url=api_url)
+    if getattr(error, "reason", None) or status in responses:
+        return getattr(error, "reason", None) or responses[status]
+    return "no message"
+
+
+def _request_problem(status, said, error):
     # The request as messages name it: without its query, which can be a screenful of OData.
     where = " ".join(part for part in (error.method, (error.path or "").split("?", 1)[0]) if part)
     if status is None:
-        # Connection failures and timeouts: the SDK's own text says which; the module option has the setting's name.
-        said = str(error.body).replace("the timeout setting", "the timeout option")
+        # Connection failures and timeouts: the SDK's own text says which.
         return "{0} ({1})".format(said, where) if where else said
-    reading = error.method in ("GET", "HEAD")
-    if status in AUTHORIZATION_STATUSES and key_valid is False:
-        said = INVALID_KEY
-    elif status in AUTHORIZATION_STATUSES and key_valid and not message:
-        said = (NOT_VISIBLE if reading else READ_ONLY_KEY).format(resource=resource_of(error.path))
-    elif message:
-        said = message
-    elif status in EMPTY_ANSWER_MEANINGS:
-        said = EMPTY_ANSWER_MEANINGS[status].format(verb="see" if reading else "change", resource=resource_of(error.path))
-    elif getattr(error, "reason", None) or status in responses:
-        said = getattr(error, "reason", None) or responses[status]
-    else:
-        said = "no message"
     return "HTTP {0} from the balena API: {1} ({2})".format(status, said, where)
 
 

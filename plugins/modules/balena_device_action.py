@@ -62,6 +62,26 @@ options:
       - Succeed even when some devices are offline; they are still listed in RV(devices) with status C(offline).
     type: bool
     default: false
+  wait:
+    description:
+      - Wait until the devices the action was sent to have carried it out, polling them (one request per 500
+        devices) every O(wait_interval) seconds for up to O(wait_timeout) seconds, and fail naming those that
+        have not.
+      - V(os_update) waits until they run O(os_version) and are online; V(reboot) until they are online again
+        after going away; V(shutdown) until they are offline; V(update), V(purge), V(restart_application) and the
+        service actions until they have finished updating. V(identify) and V(ping) have nothing to wait for.
+    type: bool
+    default: false
+  wait_timeout:
+    description:
+      - Seconds to wait at most, with O(wait=true).
+    type: float
+    default: 600
+  wait_interval:
+    description:
+      - Seconds between two polls, with O(wait=true).
+    type: float
+    default: 10
 notes:
   - O(action=os_update) goes to balena's actions service; against a self-hosted balena API or a local emulator,
     name it with O(actions_url).
@@ -90,13 +110,16 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ restarted.devices | selectattr('status', 'equalto', 'offline') | map(attribute='uuid') | list }}"
 
-- name: Update the host OS of the canary devices
+- name: Update the host OS of the canary devices, and wait until they run it
   balena.cloud.balena_device_action:
     action: os_update
     os_version: 6.0.13
     selector:
       tags:
         ring: canary
+    wait: true
+    wait_timeout: 3600
+    wait_interval: 30
 """
 
 RETURN = r"""
@@ -135,11 +158,20 @@ counts:
   returned: always
   type: dict
   sample: {"done": 3, "offline": 1}
+wait:
+  description:
+    - With O(wait=true), what the wait saw, as M(balena.cloud.balena_device_wait) returns it
+      (C(converged), C(pending), C(polls), C(elapsed), C(waited_for)).
+  returned: when O(wait=true) and the action was sent
+  type: dict
+  sample: {"converged": [{"uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "after": 42.0}], "pending": [], "polls": 5}
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils import device_selection
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_changes import bare_os_version, pick_os_release
+from ansible_collections.balena.cloud.plugins.module_utils.device_conditions import back_online, conditions_from
+from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError, describe
 from ansible_collections.balena.cloud.plugins.module_utils.parents import fleet_of
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException, SupervisorLocked
@@ -149,7 +181,9 @@ ACTIONS = ["reboot", "shutdown", "restart_application", "start_service", "stop_s
            "identify", "update", "ping", "os_update"]
 SERVICE_ACTIONS = ("start_service", "stop_service", "restart_service")
 FORCEABLE = ("reboot", "shutdown", "update")
-FIELDS = ["id", "uuid", "device_name", "is_online", "os_version", "os_variant", "supervisor_version"]
+FIELDS = ["id", "uuid", "device_name", "is_online", "os_version", "os_variant", "supervisor_version",
+          "last_connectivity_event"]
+NOTHING_TO_WAIT_FOR = ("identify", "ping")
 FAILING = ("failed", "locked")
 
 
@@ -161,6 +195,9 @@ class DeviceActionModule(BalenaModule):
         os_version={"type": "str"},
         force={"type": "bool", "default": False},
         ignore_offline={"type": "bool", "default": False},
+        wait={"type": "bool", "default": False},
+        wait_timeout={"type": "float", "default": 600},
+        wait_interval={"type": "float", "default": 10},
     )
     module_options = {
         "mutually_exclusive": [["uuid", "id", "uuids", "selector"]],
@@ -185,6 +222,12 @@ class DeviceActionModule(BalenaModule):
             raise ParameterError("service", "only applies to start_service, stop_service and restart_service, not {0}".format(action))
         if self.params["os_version"] is not None and action != "os_update":
             raise ParameterError("os_version", "only applies to os_update, not {0}".format(action))
+        if self.params["wait"] and action in NOTHING_TO_WAIT_FOR:
+            raise ParameterError("wait", "{0} has nothing to wait for".format(action))
+        if self.params["wait_timeout"] < 0:
+            raise ParameterError("wait_timeout", "must be 0 or more seconds")
+        if self.params["wait_interval"] <= 0:
+            raise ParameterError("wait_interval", "must be more than 0 seconds")
 
     def find(self):
         params, pine = self.params, self.client.pine
@@ -209,6 +252,7 @@ class DeviceActionModule(BalenaModule):
         with self.step("looking up " + target):
             devices = self.find()
         results = [self.act(device) for device in devices]
+        waited = self.wait_for(devices, results)
         counts = {}
         for entry in results:
             counts[entry["status"]] = counts.get(entry["status"], 0) + 1
@@ -218,9 +262,33 @@ class DeviceActionModule(BalenaModule):
             result["diff"] = {"before": {}, "after": {"devices": {entry["uuid"]: self.params["action"] for entry in acting}}}
         problems = [entry for entry in results if entry["status"] in FAILING]
         offline = [entry for entry in results if entry["status"] == "offline"]
+        if waited is not None:
+            result["wait"] = waited.as_dict()
         if problems or (offline and not self.params["ignore_offline"]):
             self.fail(self.failure_message(problems, offline), **result)
+        if waited is not None and not waited.done:
+            self.fail(waited.message(self.params["wait_timeout"]), **result)
         return result
+
+    def wait_conditions(self, devices):
+        action = self.params["action"]
+        if action == "os_update":
+            return conditions_from(online=True, os_version=self.params["os_version"])
+        if action == "reboot":
+            return [back_online({device["id"]: device.get("last_connectivity_event") for device in devices})]
+        if action == "shutdown":
+            return conditions_from(online=False)
+        return conditions_from(update_finished=True)
+
+    def wait_for(self, devices, results):
+        """With ``wait``, wait until the devices the action was sent to have carried it out."""
+        sent = set(entry["id"] for entry in results if entry["status"] == "done")
+        if not self.params["wait"] or not sent:
+            return None
+        waiter = DeviceWaiter(self.client.pine, self.wait_conditions(devices), self.params["wait_timeout"],
+                              self.params["wait_interval"])
+        with self.step("waiting for the devices to carry out " + self.params["action"]):
+            return waiter.wait(waiter.read(sorted(sent)))
 
     def failure_message(self, problems, offline):
         parts = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awx_emulation import credential_type, import_hosts, injected_env, inventory_update, job_run, job_vars
-from conftest import PLAYBOOK, SOURCE, SOURCE_PATH, write_project
+from awx_project import PLAYBOOK, SOURCE, SOURCE_PATH, write_project
 from tls_front import tls_front
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from awx_emulation import COLLECTIONS_ROOT, REPO_ROOT, import_hosts, inventory_update
-from conftest import SOURCE, SOURCE_PATH, write_project
+from awx_project import SOURCE, SOURCE_PATH, write_project
 from tests.inventory.inventory_runner import unwrap
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import requests
 
 from awx_emulation import import_hosts, inventory_update, job_run, job_vars, sliced_hosts
-from conftest import PLAYBOOK, SOURCE, SOURCE_PATH, credential_env_for, write_project
+from awx_project import PLAYBOOK, SOURCE, SOURCE_PATH, credential_env_for, write_project
 
 SLICES = 3
 # The demo key may only read the devices of acme's warehouse-scanners fleet.

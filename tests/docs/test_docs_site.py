@@ -2,11 +2,13 @@
 module and plugin page loads and shows its examples, and no link inside the site is broken."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import REPO_ROOT
 from site_check import broken_links, crawl, examples_of, load_problems, plugin_pages, words
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 PLUGIN_PAGES = plugin_pages(REPO_ROOT)
 
 

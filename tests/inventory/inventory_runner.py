@@ -114,3 +114,31 @@ def rename_device(emulator, old, new):
     response = requests.patch(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(old)},
                               json={"device_name": new}, headers=headers, timeout=30)
     response.raise_for_status()
+
+
+def _user_headers(emulator):
+    return {"Authorization": "Bearer " + emulator.credentials["api_key"]}
+
+
+def device_uuid(emulator, name):
+    query = {"$filter": "device_name eq '{0}'".format(name), "$select": "uuid"}
+    response = requests.get(emulator.url + "/v7/device", params=query, headers=_user_headers(emulator), timeout=30)
+    response.raise_for_status()
+    return response.json()["d"][0]["uuid"]
+
+
+def patch_device(emulator, name, **fields):
+    """Change fields of a device (found by name) with the user's key."""
+    response = requests.patch(emulator.url + "/v7/device", params={"$filter": "device_name eq '{0}'".format(name)},
+                              json=fields, headers=_user_headers(emulator), timeout=30)
+    response.raise_for_status()
+
+
+def tag_device(emulator, name, key, value):
+    query = {"$filter": "device_name eq '{0}'".format(name), "$select": "id"}
+    response = requests.get(emulator.url + "/v7/device", params=query, headers=_user_headers(emulator), timeout=30)
+    response.raise_for_status()
+    device = response.json()["d"][0]["id"]
+    response = requests.post(emulator.url + "/v7/device_tag", json={"device": device, "tag_key": key, "value": value},
+                             headers=_user_headers(emulator), timeout=30)
+    response.raise_for_status()

@@ -133,3 +133,13 @@ def test_the_tunnel_refuses_a_fleet_the_user_may_only_observe(emulator, sshd, tu
     assert "UNREACHABLE" in result.stdout
     assert "403" in result.stdout + result.stderr
     assert list(out.iterdir()) == []
+
+
+def test_ad_hoc_raw_reaches_sshd_through_the_tunnel(emulator, sshd, tunnel, tmp_path):
+    # An ad-hoc run loads the connection plugin in a fresh process without a playbook's set-up.
+    config, env = _setup(emulator, sshd, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    run([BIN / "ansible", "-i", str(config), "-m", "ansible.builtin.raw", "-a", "id -un > " + str(out / "ad-hoc"),
+         "-e", "ansible_balena_token_file=" + str(tmp_path / "job" / "token"), "lobby-screen"], env)
+    assert (out / "ad-hoc").read_text(encoding="utf-8").split() == [getpass.getuser()]

@@ -4,26 +4,20 @@ from __future__ import annotations
 import sys
 
 import pytest
-import requests
 import yaml
 
-from inventory_runner import BIN, ansible_env, hosts_of, inventory_list_with_stderr, rename_device, run, write_config
+from inventory_runner import (
+    BIN, ansible_env, device_uuid, hosts_of, inventory_list_with_stderr, rename_device, run, write_config,
+)
 
 UNSAFE = ["localhost", "127.0.0.1", "::1", "localhost.localdomain", "LOCALHOST", "-rf", "lobby screen", "web,db",
-          "a:b", "all*", "~regex", "@file"]
-
-
-def _uuid_of(emulator, name):
-    headers = {"Authorization": "Bearer " + emulator.credentials["api_key"]}
-    query = {"$filter": "device_name eq '{0}'".format(name), "$select": "uuid"}
-    response = requests.get(emulator.url + "/v7/device", params=query, headers=headers, timeout=30)
-    response.raise_for_status()
-    return response.json()["d"][0]["uuid"]
+          "a:b", "all*", "~regex", "@file", "127.1", "0", "0x7f000001", "2130706433", "127.000.000.001", "0177.0.0.1",
+          "", "   "]
 
 
 @pytest.mark.parametrize("name", UNSAFE)
 def test_an_unsafe_device_name_falls_back_to_the_uuid_with_a_warning(fresh_emulator, tmp_path, name):
-    uuid = _uuid_of(fresh_emulator, "lobby-screen")
+    uuid = device_uuid(fresh_emulator, "lobby-screen")
     rename_device(fresh_emulator, "lobby-screen", name)
     listing, stderr = inventory_list_with_stderr(write_config(tmp_path, {"fleets": ["demo/digital-signage"]}),
                                                  ansible_env(fresh_emulator))

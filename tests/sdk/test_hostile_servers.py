@@ -10,7 +10,8 @@ import time
 import pytest
 
 from ansible_collections.balena.cloud.plugins.module_utils.sdk import Balena
-from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import ConnectionFailed, RequestError, RequestTimeout
+from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import (
+    ConnectionFailed, InvalidRequest, RequestError, RequestTimeout)
 from hostile_servers import self_signed_certificate, send, serving
 
 PASSWORD = "correct horse battery staple"
@@ -44,15 +45,29 @@ def test_a_login_redirected_to_another_origin_does_not_send_the_password_there()
     assert "another origin" in str(caught.value) and PASSWORD not in str(caught.value)
 
 
-def test_a_read_redirected_to_another_origin_goes_there_without_the_token():
+@pytest.mark.parametrize("status", [301, 302, 307])
+def test_a_read_redirected_to_another_origin_is_refused_naming_both(status):
     with serving(answer_odata) as (elsewhere, seen_elsewhere):
-        with serving(redirect_to(lambda path: elsewhere + path, 302)) as (api, _seen):
+        with serving(redirect_to(lambda path: elsewhere + "/base" + path, status)) as (api, _seen):
             sdk = sdk_at(api)
             sdk.auth.login_with_token(TOKEN)
-            assert sdk.pine.get(DEVICE_TYPES) == [{"slug": "raspberrypi4-64"}]
-    [(method, path, headers, _body)] = seen_elsewhere.requests
-    assert (method, path.split("?")[0]) == ("GET", "/v7/device_type")
-    assert not [value for value in headers.values() if TOKEN in value]
+            with pytest.raises(RequestError) as caught:
+                sdk.pine.get(DEVICE_TYPES)
+    assert seen_elsewhere.requests == []
+    assert caught.value.status_code == status
+    message = str(caught.value)
+    assert "{0} redirected the request to another origin, {1}".format(api, elsewhere) in message
+    assert "set api_endpoint to {0}/base (".format(elsewhere) in message
+    assert TOKEN not in message
+
+
+def test_a_redirect_from_http_to_https_is_another_origin():
+    with serving(redirect_to(lambda path: "https://127.0.0.1:1" + path, 301)) as (api, _seen):
+        sdk = sdk_at(api)
+        sdk.auth.login_with_token(TOKEN)
+        with pytest.raises(RequestError) as caught:
+            sdk.pine.get(DEVICE_TYPES)
+    assert "set api_endpoint to https://127.0.0.1:1 (" in str(caught.value)
 
 
 def test_redirects_within_the_api_keep_the_body_and_the_token():
@@ -148,3 +163,34 @@ def test_an_error_with_an_empty_body_says_the_status_and_reason(status, reason):
             sdk.pine.get(DEVICE_TYPES)
     assert caught.value.message == "Request error: HTTP {0} {1}".format(status, reason)
     assert caught.value.body == ""
+
+
+def test_a_token_with_a_line_break_is_named_without_being_shown():
+    with serving(answer_odata) as (api, seen):
+        sdk = sdk_at(api)
+        sdk.auth.login_with_token(TOKEN + "\n")
+        with pytest.raises(InvalidRequest) as caught:
+            sdk.pine.get(DEVICE_TYPES)
+    assert seen.requests == []
+    assert "line break" in str(caught.value) and "could not connect" not in str(caught.value)
+    assert TOKEN not in str(caught.value)
+
+
+def test_a_host_name_that_does_not_resolve_is_named():
+    sdk = sdk_at("http://no-such-host.invalid")
+    sdk.auth.login_with_token(TOKEN)
+    with pytest.raises(ConnectionFailed) as caught:
+        sdk.pine.get(DEVICE_TYPES)
+    assert "the host name no-such-host.invalid could not be resolved" in str(caught.value)
+
+
+def test_a_user_and_password_in_the_api_endpoint_never_appear_in_messages():
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    sdk = sdk_at("http://someone:hunter2@127.0.0.1:{0}".format(port))
+    sdk.auth.login_with_token(TOKEN)
+    with pytest.raises(ConnectionFailed) as caught:
+        sdk.pine.get(DEVICE_TYPES)
+    assert "could not connect to http://127.0.0.1:{0}".format(port) in str(caught.value)
+    assert "hunter2" not in str(caught.value) and "someone" not in str(caught.value)

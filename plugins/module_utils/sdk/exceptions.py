@@ -103,6 +103,10 @@ class ConnectionFailed(RequestError):
     """The connection could not be made or was dropped."""
 
 
+class InvalidRequest(RequestError):
+    """The request could not be sent as it was made (a header value HTTP does not allow)."""
+
+
 class NotLoggedIn(BalenaException):
     def __init__(self):
         super().__init__("You have to log in!")

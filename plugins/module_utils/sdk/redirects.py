@@ -1,9 +1,14 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Following redirects without leaking: credentials and request bodies stay with origins allowed to see them.
+"""Following redirects without leaking: a request never leaves the origins allowed to see it.
 
 ``requests`` would re-send a 307/308 body (a password on ``/login_``) to whatever host the
 ``Location`` names. Here the transport follows each hop itself and asks ``next_hop`` what to send.
+A redirect within the same origin, or to an origin trusted with the token (the API's own, the
+builder's, one the API announced), is followed. A redirect anywhere else is refused: the answer
+would come from a server the settings do not name (usually a wrong ``api_endpoint``, such as
+``http://`` for an API served over ``https://``), and reading it without credentials would turn a
+wrong address into a misleading "not authorized" or, worse, into another server's data.
 """
 
 from __future__ import annotations
@@ -11,11 +16,10 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 from .exceptions import RequestError
+from .urls import origin_of, shown_origin
 
 MAX_REDIRECTS = 10
 REDIRECT_STATUSES = frozenset((301, 302, 303, 307, 308))
-# Headers that carry credentials, dropped on the way to an origin that may not receive them.
-_CREDENTIAL_HEADERS = ("authorization", "cookie", "proxy-authorization")
 
 
 class Hop:
@@ -40,8 +44,8 @@ def next_hop(hop, response, target, trusted):
     """The request that follows ``hop`` to ``target``; ``trusted(url)`` says whether an origin may see credentials.
 
     A 303, and a 301/302 of anything but GET/HEAD, becomes a GET without a body (what browsers do).
-    Towards an origin that is not trusted, credential headers are dropped and a request that
-    still has a body is not followed at all: RequestError names the status and the other origin.
+    A redirect to another origin that is not trusted is not followed: RequestError names the
+    status, both origins, and the setting to change if the API really is there.
     """
     parts = urlsplit(target)
     method, body = hop.method, hop.body
@@ -49,13 +53,19 @@ def next_hop(hop, response, target, trusted):
         method, body = "GET", None
     if parts.scheme not in ("http", "https"):
         raise _refused(hop, response, "a redirect to a non-HTTP address ({0}:) is not followed".format(parts.scheme))
-    headers = dict(hop.headers)
-    if not trusted(target):
-        if body is not None:
-            raise _refused(hop, response, "the API redirected to another origin ({0}://{1}); not followed, as the request "
-                                          "body would be sent there".format(parts.scheme, parts.netloc))
-        headers = {name: value for name, value in headers.items() if name.lower() not in _CREDENTIAL_HEADERS}
-    return Hop(method, target, headers, body)
+    if origin_of(target) != origin_of(hop.url) and not trusted(target):
+        raise _refused(hop, response, "{0} redirected the request to another origin, {1}; not followed, so that neither "
+                                      "credentials nor data are exchanged with a server the settings do not name; if the "
+                                      "API is at that address, set api_endpoint to {2}".format(
+                                          shown_origin(hop.url), shown_origin(target), suggested_endpoint(hop.url, target)))
+    return Hop(method, target, dict(hop.headers), body)
+
+
+def suggested_endpoint(url, target):
+    """The API address implied by a redirect of ``url`` to ``target``: ``target`` without the part of the path it kept."""
+    path, kept = urlsplit(target).path, urlsplit(url).path
+    prefix = path[:-len(kept)] if kept and path.endswith(kept) else ""
+    return shown_origin(target) + prefix.rstrip("/")
 
 
 def too_many(hop, response):

@@ -12,12 +12,13 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from .exceptions import ConnectionFailed, InvalidParameter, NotLoggedIn, RequestError, RequestTimeout
+from .exceptions import ConnectionFailed, InvalidParameter, InvalidRequest, NotLoggedIn, RequestError, RequestTimeout
 from .deadline import DeadlineExceeded, read_body_by
 from .rate_limit import RateLimiter
 from .redirects import MAX_REDIRECTS, Hop, next_hop, redirect_target, too_many
 from .retry import IDEMPOTENT_METHODS, RETRIED_STATUSES, RetryPolicy, parse_retry_after
 from .tokens import TokenRefresher
+from .urls import origin_of, shown_origin
 from .version import __version__
 
 try:
@@ -36,12 +37,6 @@ def join_url(base, path):
     if path.startswith(("http://", "https://")):
         return path
     return base.rstrip("/") + "/" + path.lstrip("/")
-
-
-def origin_of(url):
-    parts = urlsplit(url)
-    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
-    return (parts.scheme, (parts.hostname or "").lower(), port)
 
 
 def display_path(url):
@@ -261,17 +256,26 @@ class Transport:
 
     def _transport_error(self, method, url, error, failures, timeout):
         retried = " after {0} retries".format(failures) if failures else ""
-        where = "{0}://{1}".format(*urlsplit(url)[:2])
+        where = shown_origin(url)
         kind = type(error).__name__
         if isinstance(error, requests.exceptions.Timeout):
             seconds = max(timeout) if isinstance(timeout, tuple) else timeout
             text = "no complete answer from {0} within {1:g} s{2}; raise the timeout setting if the API is just slow".format(
                 where, seconds, retried)
             return RequestTimeout(text, method=method, path=display_path(url), detail=kind)
+        if isinstance(error, requests.exceptions.InvalidHeader):
+            # Never the value: it is usually the token, with a line break read along with it from a file.
+            text = ("a request header has a value HTTP does not allow (a line break or another control character, or "
+                    "white space around it); check the API key or token for such characters")
+            return InvalidRequest(text, method=method, path=display_path(url), detail=kind)
         if isinstance(error, requests.exceptions.SSLError) and _untrusted_certificate(error):
             text = ("the TLS certificate of {0} was not trusted; install its CA certificate, or set validate_certs to false "
                     "only for a trusted test server with a self-signed certificate").format(urlsplit(url).hostname)
             return ConnectionFailed(text, method=method, path=display_path(url), detail=kind)
+        if _name_not_resolved(error):
+            text = "could not connect to {0}{1}: the host name {2} could not be resolved; check the address".format(
+                where, retried, urlsplit(url).hostname)
+            return ConnectionFailed(text, method=method, path=display_path(url), detail="NameResolutionError")
         if isinstance(error, requests.exceptions.ConnectTimeout) or _connection_refused(error):
             text = "could not connect to {0}{1}".format(where, retried)
         else:
@@ -284,7 +288,15 @@ def _untrusted_certificate(error):
     return "CERTIFICATE_VERIFY_FAILED" in str(error) or "certificate verify failed" in str(error)
 
 
-def _connection_refused(error):
+def _cause(error):
     reason = error.args[0] if error.args else None
-    reason = getattr(reason, "reason", reason)
-    return type(reason).__name__ in ("NewConnectionError", "NameResolutionError")
+    return getattr(reason, "reason", reason)
+
+
+def _connection_refused(error):
+    return type(_cause(error)).__name__ in ("NewConnectionError", "NameResolutionError")
+
+
+def _name_not_resolved(error):
+    cause = _cause(error)
+    return type(cause).__name__ == "NameResolutionError" or "Failed to resolve" in str(cause)

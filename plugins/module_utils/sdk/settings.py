@@ -63,16 +63,17 @@ URL_KEYS = ("api_endpoint", "actions_endpoint")
 def normalise_api_url(url, key="api_endpoint"):
     """An http(s) base URL with a trailing slash; anything else is rejected.
 
-    An API URL copied with its version (``https://api.example.com/v7``) names the same API: the
-    version is added to every request, so it is left out here.
+    An API URL copied with its version (``https://api.example.com/v7``, ``/V7/``, ``/v7//``) names
+    the same API: the version is added to every request, so it is left out here, as are extra
+    trailing slashes.
     """
     parts = urlsplit(str(url).strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InvalidParameter(key, url)
-    path = parts.path
+    path = parts.path.rstrip("/")
     if key == "api_endpoint":
-        path = re.sub(r"/v\d+/?$", "/", path)
-    path = path if path.endswith("/") else path + "/"
+        path = re.sub(r"/v\d+$", "", path, flags=re.IGNORECASE).rstrip("/")
+    path += "/"
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 

@@ -12,6 +12,8 @@ MODES = ("api", "local", "cloudlink", "none")
 HOST_OS_SSH_PORT = 22222
 CLOUDLINK_DOMAIN = "balena"
 CLOUDLINK_CONNECTION = "balena.cloud.cloudlink"
+# balenaOS announces itself over mDNS as <uuid>.local: the address of a device that lists no usable one.
+MDNS_SUFFIX = ".local"
 
 
 def _parsed(address):
@@ -90,9 +92,9 @@ def connection_variables(mode, record, cloudlink=None, local_networks=(), python
         return found
     if mode == "local":
         found = {"ansible_connection": "ssh", "ansible_port": HOST_OS_SSH_PORT, "ansible_user": "root"}
+        # Never left unset: ssh would then connect to the host name, which the device chose.
         address = lan_address(record.get("ip_addresses") or (), local_networks)
-        if address:
-            found["ansible_host"] = address
+        found["ansible_host"] = address or record["uuid"] + MDNS_SUFFIX
         return found
     if mode == "cloudlink":
         return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 
 RECORD_CHOICES = ("device_name", "uuid", "short_uuid")
 DUPLICATE_POLICIES = ("error", "warn", "suffix")
@@ -17,6 +18,10 @@ LOCAL_NAMES = frozenset(("localhost", "localhost.localdomain", "localhost4", "lo
 # Characters a --limit pattern gives a meaning to (separators, negation, intersection, wildcards, regex, @file),
 # quotes and backslashes; whitespace and control characters are refused separately.
 PATTERN_CHARACTERS = re.compile(r"[,:!&*?\[\]~@'\"\\]")
+# What a device uuid looks like (32 or 62 hexadecimal characters): only a device's own uuid may be such a name.
+UUID_LIKE = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{62})$")
+# Group names Ansible always has.
+RESERVED_GROUPS = frozenset(("all", "ungrouped"))
 
 
 class DuplicateHostnames(ValueError):
@@ -35,11 +40,7 @@ def unsafe_reason(name):
     lowered = text.lower().rstrip(".")
     if lowered in LOCAL_NAMES or lowered.endswith(".localhost"):
         return "Ansible would take it for the controller itself"
-    try:
-        address = ipaddress.ip_address(lowered.strip("[]"))
-    except ValueError:
-        address = None
-    if address is not None and (address.is_loopback or address.is_unspecified):
+    if is_local_address(lowered.strip("[]")):
         return "Ansible would take it for the controller itself"
     if text.startswith("-"):
         return "it starts with '-'"
@@ -48,14 +49,44 @@ def unsafe_reason(name):
     return None
 
 
-def safe_names(named, warn):
+def is_local_address(text):
+    """Whether ``text`` is a loopback or unspecified address in any form the resolver accepts
+    (``127.1``, ``0x7f000001``, ``2130706433``, ``0``, ``0177.0.0.1``, ``::1`` ...)."""
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        try:
+            address = ipaddress.IPv4Address(socket.inet_aton(text))
+        except (OSError, ValueError):
+            return False
+    return address.is_loopback or address.is_unspecified
+
+
+def taken_reason(name, record, uuids, groups):
+    """Why ``name`` may not be the host name of ``record`` although it is safe in itself, or None.
+
+    ``uuids``: every device uuid of the inventory; ``groups``: the group names that exist or will.
+    """
+    text = str(name)
+    if text != record["uuid"] and (UUID_LIKE.match(text.lower()) or text in uuids):
+        return "it looks like a device uuid that is not its own"
+    if text in RESERVED_GROUPS or text in groups:
+        return "it is the name of a group"
+    return None
+
+
+def safe_names(named, warn, groups=()):
     """``named`` (``[(name, record)]``) with every unsafe name replaced by the device's uuid.
 
+    A name is also replaced when it looks like a device uuid other than the device's own, or equals
+    the name of a group (``groups``, and the reserved ``all`` and ``ungrouped``).
     ``warn(name, record, reason)`` is told of each replacement.
     """
+    uuids = frozenset(record["uuid"] for _name, record in named)
+    groups = frozenset(groups)
     safe = []
     for name, record in named:
-        reason = unsafe_reason(name)
+        reason = unsafe_reason(name) or taken_reason(name, record, uuids, groups)
         if reason is not None:
             warn(name, record, reason)
             name = record["uuid"]
@@ -64,7 +95,10 @@ def safe_names(named, warn):
 
 
 def pick_name(record, choices, render):
-    """The first non-empty name from ``choices``; ``render(template)`` evaluates a template choice."""
+    """The first non-empty name from ``choices``; ``render(template)`` evaluates a template choice.
+
+    An empty string when every choice is empty or the device's name is blank (the caller falls back
+    to the uuid and says so)."""
     for choice in choices:
         if choice in RECORD_CHOICES:
             value = record.get(choice)
@@ -72,9 +106,12 @@ def pick_name(record, choices, render):
             value = render(choice)
         else:
             raise ValueError("hostnames: {0!r} is not one of {1} nor a template".format(choice, ", ".join(RECORD_CHOICES)))
-        if value not in (None, "") and str(value).strip():
+        if value is not None and str(value).strip():
             return str(value).strip()
-    return record["uuid"]
+        if choice == "device_name" and value is not None:
+            # Every device has a name: a blank one was set on purpose, and is reported, not skipped.
+            return ""
+    return ""
 
 
 def resolve_duplicates(named, policy):

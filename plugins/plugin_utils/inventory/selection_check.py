@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fleets and organizations named in the selection that do not exist.
+"""Fleets, organizations and device types named in the selection that do not exist.
 
 The devices read already prove most of them: only those no device belongs to are looked up, in one
 request (``application``, or ``organization`` with its fleets when organizations are unproven).
@@ -46,6 +46,18 @@ def _unmatched_organizations(organizations, seen):
 def _describe(kind, values):
     plural = kind + ("s" if len(values) > 1 else "")
     return "{0} {1}".format(plural, ", ".join(repr(str(value).strip()) for value in values))
+
+
+def missing_device_types(pine, device_types, device_rows):
+    """A description (``"device type 'x'"``) of the device types that do not exist, or None; at most one request."""
+    seen = {_first(row.get("is_of__device_type")).get("slug") for row in device_rows}
+    wanted = sorted({str(slug).strip() for slug in device_types} - seen)
+    if not wanted:
+        return None
+    condition = {"$or": [{"slug": slug} for slug in wanted]} if len(wanted) > 1 else {"slug": wanted[0]}
+    found = pine.get({"resource": "device_type", "options": {"$select": ["slug"], "$filter": condition}})
+    unknown = [slug for slug in wanted if slug not in {row.get("slug") for row in found}]
+    return _describe("device type", unknown) if unknown else None
 
 
 def missing_selection(pine, fleets, organizations, device_rows):

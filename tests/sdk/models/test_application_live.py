@@ -138,6 +138,12 @@ def test_restarting_a_fleet_without_online_devices_is_not_a_missing_fleet(sdk, d
         app.restart(demo.organization + "/no-such-fleet")
 
 
+def test_restarting_a_fleet_id_that_does_not_exist_is_a_missing_fleet(sdk):
+    with pytest.raises(exceptions.ApplicationNotFound) as caught:
+        sdk.models.application.restart(999999)
+    assert "999999" in str(caught.value)
+
+
 def test_fleet_membership_and_invites(sdk, demo):
     membership = sdk.models.application.membership
     created = membership.create(demo.fleet, "alice", "observer")

@@ -49,7 +49,7 @@ def test_modes():
     assert connection_variables("api", record, python_interpreter="/py") == {
         "ansible_connection": "local", "ansible_python_interpreter": "/py"}
     assert connection_variables("local", {"uuid": "abc", "ip_addresses": []}) == {
-        "ansible_connection": "ssh", "ansible_port": 22222, "ansible_user": "root"}
+        "ansible_connection": "ssh", "ansible_host": "abc.local", "ansible_port": 22222, "ansible_user": "root"}
     cloud = connection_variables("cloudlink", record, {"username": "u", "tunnel_host": "t", "tunnel_port": 1,
                                                        "tunnel_tls": True, "validate_certs": False})
     assert cloud["ansible_connection"] == "balena.cloud.cloudlink"

@@ -13,13 +13,14 @@ def _record(uuid, name="dev"):
 
 def test_first_non_empty_choice_wins():
     record = _record("abcdef0123456789", name="")
-    assert pick_name(record, ["device_name", "short_uuid"], None) == "abcdef0"
+    assert pick_name(record, ["device_name", "short_uuid"], None) == ""
+    assert pick_name(record, ["short_uuid", "device_name"], None) == "abcdef0"
     assert pick_name(record, ["{{ x }}", "uuid"], lambda template: "  ") == "abcdef0123456789"
     assert pick_name(record, ["{{ x }}"], lambda template: "from-template") == "from-template"
 
 
 def test_nothing_usable_falls_back_to_the_uuid():
-    assert pick_name(_record("abcdef0123", name=None), ["device_name"], None) == "abcdef0123"
+    assert pick_name(_record("abcdef0123", name=None), ["device_name"], None) == ""
 
 
 def test_unknown_choice_is_rejected():

@@ -45,7 +45,8 @@ def test_empty_authorization_failures_say_what_they_mean():
     message, failure = describe(RequestError("", status_code=401, method="GET", path="/v7/device(5)?$select=id"), "looking up device id 5")
     assert message == ("looking up device id 5 failed: HTTP 401 from the balena API: Unauthorized: the API key is not valid "
                        "(mistyped, expired or revoked), or it may not see device(5) (GET /v7/device(5))")
-    assert failure["status"] == 401 and failure["message"] == ""
+    assert failure["status"] == 401 and failure["message"] == ("Unauthorized: the API key is not valid (mistyped, expired or "
+                                                               "revoked), or it may not see device(5)")
     message = describe(RequestError("", status_code=403, method="PATCH", path="/v7/application(3)"))[0]
     assert message == "HTTP 403 from the balena API: Forbidden: the API key may not change application(3) (PATCH /v7/application(3))"
     assert "no message" not in describe(RequestError("", status_code=401, method="POST", path="/supervisor/v1/reboot"))[0]

@@ -2,6 +2,7 @@
 a missing library. Each message names what to change."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from ansible_collections.balena.cloud.plugins.module_utils.client import MISSING_KEY
+from ansible_collections.balena.cloud.plugins.module_utils.errors import INVALID_KEY
 from ansible_collections.balena.cloud.plugins.modules import balena_application_info, balena_env_var
 
 from .module_runner import run_module
@@ -33,6 +36,23 @@ def test_a_missing_key_names_the_option_and_both_environment_variables(emulator,
         assert name in result["msg"]
 
 
+def test_a_blank_key_is_a_missing_key_and_masks_nothing(emulator, monkeypatch):
+    without_key_variables(monkeypatch)
+    for blank in (" ", " \t "):
+        result = run_module(balena_application_info.main, {"api_url": emulator.url, "api_key": blank})
+        assert result["failed"] and result["failure"] == {"parameter": "api_key", "message": MISSING_KEY}
+        assert "********" not in json.dumps(result)
+
+
+def test_a_key_with_a_line_break_is_named_without_being_shown(emulator):
+    key = emulator.credentials["api_key"]
+    for bad in (key + "\n", key[:4] + "\r\n" + key[4:], key + " "):
+        result = run_module(balena_application_info.main, {"api_url": emulator.url, "api_key": bad})
+        assert result["failed"] and result["failure"]["parameter"] == "api_key", result
+        assert "characters not allowed" in result["msg"] and "could not connect" not in result["msg"]
+        assert key not in json.dumps(result)
+
+
 def test_the_token_variable_is_enough(emulator, monkeypatch):
     without_key_variables(monkeypatch)
     monkeypatch.setenv("BALENA_API_TOKEN", emulator.credentials["api_key"])
@@ -48,6 +68,7 @@ def test_a_wrong_key_is_told_in_one_line_without_the_query(emulator):
     assert "\n" not in message and "?" not in message and "$select" not in message
     assert message.endswith("(GET /v7/application)")
     assert "not-a-key" not in str(result)
+    assert result["failure"]["message"] == INVALID_KEY
 
 
 def test_a_read_only_key_is_told_it_is_read_only(emulator):
@@ -58,6 +79,7 @@ def test_a_read_only_key_is_told_it_is_read_only(emulator):
     assert result["failed"] and result["failure"]["code"] == "ReadOnlyAccess"
     assert "read-only access: the API key may only read " + READ_ONLY_FLEET in result["msg"]
     assert "not valid" not in result["msg"]
+    assert result["failure"]["message"].startswith("the API key is valid but read-only")
 
 
 def test_a_hung_api_names_the_url_and_the_timeout_option(fresh_emulator):
@@ -69,6 +91,7 @@ def test_a_hung_api_names_the_url_and_the_timeout_option(fresh_emulator):
     assert result["failed"] and result["failure"]["code"] == "RequestTimeout"
     assert fresh_emulator.url.rstrip("/") in result["msg"]
     assert "within 0.5 s" in result["msg"] and "raise the timeout option" in result["msg"]
+    assert "raise the timeout option" in result["failure"]["message"] and "setting" not in result["failure"]["message"]
 
 
 def test_an_unreachable_api_is_named(emulator):

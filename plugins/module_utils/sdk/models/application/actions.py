@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from ...exceptions import ApplicationNotFound, RequestError, SupervisorLocked
+from ...identifiers import is_id
 from ..base import SUPERVISOR_LOCKED_STATUS
 
 NO_ONLINE_DEVICE = "No online device(s) found"
@@ -16,9 +17,12 @@ class ApplicationActions:
         try:
             self._request("POST", "/application/%d/restart" % app_id)
         except RequestError as error:
-            # The API's 404 also means "the fleet has no online device"; that one is not a missing fleet.
             if error.status_code == 404 and NO_ONLINE_DEVICE not in str(error.body):
                 raise ApplicationNotFound(slug_or_uuid_or_id) from None
+            if error.status_code == 404 and is_id(slug_or_uuid_or_id):
+                # The API's 404 also means "the fleet has no online device"; an id was not looked up
+                # before the call, so only a look-up tells that from a missing fleet.
+                self.resolve.application(app_id, {"$select": "id"})
             if error.status_code == SUPERVISOR_LOCKED_STATUS:
                 raise SupervisorLocked() from None
             raise
