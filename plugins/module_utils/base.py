@@ -21,10 +21,27 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .client import AUTH_ARGUMENT_SPEC, api_key_problem, api_url_problem, connect, is_blank, missing_library
 from .diff import MASK, changed_fields, link_id, masked, presence_diff, view_diff
-from .errors import AUTHORIZATION_STATUSES, OperationError, ParameterError, ReadOnlyError, describe
+from .errors import AUTHORIZATION_STATUSES, AnswerLostError, OperationError, ParameterError, ReadOnlyError, answer_lost, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
 from .sdk.urls import shown_url
+from .write_access import WriteAccess, refuse_read_only
 from .write_ledger import Ledger
+
+
+# Options that name devices by uuid (or numeric id): balena stores uuids in lower case and compares
+# them exactly, so ``3707A497...`` is read as ``3707a497...`` by every module alike.
+UUID_OPTIONS = ("uuid", "uuids", "device", "devices")
+
+
+def _lower_uuids(params, spec):
+    for name in UUID_OPTIONS:
+        value = params.get(name)
+        if name not in spec or value is None:
+            continue
+        if isinstance(value, str):
+            params[name] = value.lower()
+        elif isinstance(value, list):
+            params[name] = [item.lower() if isinstance(item, str) else item for item in value]
 
 
 class BalenaModule:
@@ -41,7 +58,9 @@ class BalenaModule:
         spec.update(self.argument_spec)
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
+        _lower_uuids(self.params, spec)
         self._client = None
+        self._access = None
         self.ledger = Ledger()
         self._forget_blank_key()
 
@@ -74,6 +93,21 @@ class BalenaModule:
                 raise ParameterError(option, "{0!r} is not an http or https URL".format(shown_url(self.params[option]))) from None
         return self._client
 
+    @property
+    def access(self):
+        """The caller's write access to fleets (``write_access.WriteAccess``), asked once each."""
+        if self._access is None:
+            self._access = WriteAccess(self.client)
+        return self._access
+
+    def require_write(self, wanted):
+        """Refuse before any write, in check mode too, when a fleet of ``wanted`` (``[(fleet, target,
+        items)]``) is read-only for the caller."""
+        if not any(fleet for fleet, _target, _items in wanted):
+            return
+        with self.step("checking write access"):
+            refuse_read_only(self.access, self.ledger, wanted)
+
     @contextlib.contextmanager
     def step(self, action):
         """Name what is being done, so that an SDK error says which operation failed."""
@@ -104,6 +138,8 @@ class BalenaModule:
             self.fail(str(error), failure={"parameter": error.parameter, "message": error.problem})
         except ReadOnlyError as error:
             self.fail(str(error), failure={"code": "ReadOnlyAccess", "message": str(error)})
+        except AnswerLostError as error:
+            self.fail(str(error), failure={"code": "AnswerLost", "message": str(error)})
         except OperationError as error:
             message, failure = describe(error.error, error.action, self._key_accepted(error.error), self._shown_api_url())
             self.fail(message, failure=failure)
@@ -213,6 +249,13 @@ class ResourceModule(BalenaModule):
         """How a facet names the object in messages (a slug, a uuid, a commit)."""
         return str(obj.get("id"))
 
+    def option_of(self, key):
+        """The option that sets view key ``key``: how ``applied`` and ``not_applied`` name a change."""
+        return key
+
+    def options_of(self, keys):
+        return sorted(set(self.option_of(key) for key in keys))
+
     def fleet_of(self, obj):
         """The slug of the fleet whose access decides whether ``obj`` may be written, when known."""
         return None
@@ -249,7 +292,7 @@ class ResourceModule(BalenaModule):
         shown = self.present(stored)
         refused = sorted(key for key, value in self._written.items() if shown.get(key) != value)
         if refused:
-            self.ledger.refused(self.label(obj), refused, self.fleet_of(stored))
+            self.ledger.refused(self.label(obj), self.options_of(refused), self.fleet_of(stored))
 
     def _settle_fields(self, current, target):
         """Create the object or update its changed fields; ``(object, diff or None)``."""
@@ -258,8 +301,12 @@ class ResourceModule(BalenaModule):
             obj = self.predict(desired)
             diff = presence_diff(None, self.present(obj))
             if not self.check_mode:
-                with self.step("creating " + target):
-                    obj = self.create(desired)
+                try:
+                    with self.step("creating " + target):
+                        obj = self.create(desired)
+                except OperationError as error:
+                    self._check_lost_create(error, target)
+                    raise
                 self.ledger.done(self.label(obj), ["state"])
             return obj, diff
         changes = changed_fields(current, desired)
@@ -267,14 +314,27 @@ class ResourceModule(BalenaModule):
             return current, None
         obj = self.predicted(current, changes)
         diff = view_diff(self.present(current), self.present(obj))
+        self.require_write([(self.fleet_of(current), self.label(current), self.options_of(diff["after"]))])
         if not self.check_mode:
-            label, items = self.label(current), sorted(diff["after"])
+            label, items = self.label(current), self.options_of(diff["after"])
             self.ledger.expect(label, items)
             with self.step("updating " + target):
                 obj = self.update(current, changes) or obj
             self.ledger.done(label, items)
             self._written = dict(diff["after"])
         return obj, diff
+
+    def _check_lost_create(self, error, target):
+        """After a create whose answer was lost, look the object up: if it exists, it was created."""
+        if not answer_lost(error.error):
+            return
+        with self.step("looking up " + target + " after its creation lost its answer"):
+            found = self.find()
+        if found is None:
+            return
+        self.ledger.done(self.label(found), ["state"])
+        raise AnswerLostError("{0} was created, but the connection broke before the API's answer came, so the task stopped "
+                              "there; rerun it to apply the rest".format(target))
 
     def _settle_facet(self, facet, current, obj, shown, diff, target):
         """Plan and apply one facet, record it in ``shown``; the diff with the facet's change added."""
@@ -284,6 +344,7 @@ class ResourceModule(BalenaModule):
             return diff
         diff = diff or {"before": {}, "after": {}}
         if current is not None:
+            self.require_write([(self.fleet_of(current), self.label(current), [facet.name])])
             diff["before"][facet.name] = plan.before
         diff["after"][facet.name] = plan.after
         shown[facet.name] = plan.after
@@ -295,6 +356,7 @@ class ResourceModule(BalenaModule):
     def _absent(self, current, target):
         if current is None:
             return {"changed": False}
+        self.require_write([(self.fleet_of(current), self.label(current), ["state"])])
         if not self.check_mode:
             with self.step("deleting " + target):
                 self.delete(current)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from http.client import responses
+
 
 # What an authorization failure means when the API explains nothing (it answers 401 and 403 with
 # an empty body). balena also answers 401 when the key is valid but cannot see the resource, so
@@ -23,6 +25,7 @@ INVALID_KEY = "the API key was refused: it is not valid (mistyped, expired or re
 READ_ONLY_KEY = "the API key is valid but read-only for {resource}: it may see it, not change it"
 NOT_VISIBLE = "the API key is valid but may not see {resource}"
 AUTHORIZATION_STATUSES = (401, 403)
+HTML_PAGE = re.compile(r"^<(!doctype html|html|head|body|title)\b", re.IGNORECASE)
 WRONG_API_URL = "not found, with no message: api_url ({api_url}) may be wrong; it should be the API's base address"
 # The SDK names its settings; a module user knows the options they come from.
 SETTINGS_AS_OPTIONS = (("the timeout setting", "the timeout option"), ("set api_endpoint to", "set api_url to"))
@@ -39,6 +42,15 @@ class ParameterError(Exception):
 
 class ReadOnlyError(Exception):
     """The API accepted a write but left rows unchanged that the key may only read."""
+
+
+class AnswerLostError(Exception):
+    """A create took effect but its answer never arrived: the object exists, the task did not finish."""
+
+
+def answer_lost(error):
+    """Whether ``error`` broke a request after it may have reached the API (no HTTP status came back)."""
+    return getattr(error, "status_code", 0) is None and type(error).__name__ in ("ConnectionFailed", "RequestTimeout")
 
 
 class OperationError(Exception):
@@ -58,6 +70,9 @@ def balena_message(body):
         body = body.decode("utf-8", "replace")
     if isinstance(body, str):
         text = body.strip()
+        if HTML_PAGE.match(text):
+            # A proxy's or a framework's error page: its markup says nothing the status does not.
+            return ""
         try:
             body = json.loads(text) if text else ""
         except ValueError:
@@ -113,6 +128,8 @@ def _request_meaning(status, message, error, key_valid, api_url):
         return EMPTY_ANSWER_MEANINGS[status].format(verb="see" if reading else "change", resource=resource_of(error.path))
     if status == 404 and api_url:
         return WRONG_API_URL.format(api_url=api_url)
+    if getattr(error, "reason", None) or status in responses:
+        return getattr(error, "reason", None) or responses[status]
     return "no message"
 
 

@@ -108,6 +108,8 @@ class KeyedValuesModule(BalenaModule):
             parents = self.find_parents(keyed)
         work = [(parent, reconcile(parent.current, desired, purge, state)) for parent in parents]
         changing = [(parent, plan) for parent, plan in work if plan.changed]
+        self.require_write([(parent.fleet, parent.label, sorted(set(plan.remove) | set(plan.update) | set(plan.add)))
+                            for parent, plan in changing])
         if changing and not self.check_mode:
             run_plans(self.client.pine, keyed, changing, self.ledger, parallel=self.params["parallel"])
             self.ledger.check_read_only()

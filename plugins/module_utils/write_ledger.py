@@ -49,6 +49,10 @@ class Ledger:
             if target not in refused:
                 refused.append(target)
 
+    def was_applied(self, target, items):
+        """Whether the API accepted the writes of ``items`` of ``target`` (without an error)."""
+        return all(item in self._applied.get(target, []) for item in items)
+
     @property
     def started(self):
         return bool(self._planned)

@@ -430,6 +430,12 @@ class ApplicationModule(ResourceModule):
             raise ParameterError("slug" if self.params["slug"] is not None else "organization",
                                  "organization {0!r} does not exist, or the API key may not see it".format(organization))
         handle = found[0]["handle"]
+        with self.step("checking the role in organization {0}".format(handle)):
+            administers = self.access.administers(found[0]["id"])
+        if not administers:
+            raise ParameterError("slug" if self.params["slug"] is not None else "organization",
+                                 "creating {0} needs the administrator role in organization {1}, which this API key's "
+                                 "user does not hold".format(self.describe_target(), handle))
         predicted = dict(self.predicted({}, desired), organization=found, slug="{0}/{1}".format(handle, name).lower(),
                          is_of__class=self.params["application_class"] or "fleet", app_name=name)
         predicted.setdefault("should_track_latest_release", True)
@@ -456,6 +462,11 @@ class ApplicationModule(ResourceModule):
 
     def delete(self, current):
         self.client.pine.delete({"resource": "application", "id": current["id"]})
+
+    def option_of(self, key):
+        if key in ("track_latest", "target_release", "target_release_id", "target_release_version"):
+            return "release" if self.params["release"] is not None else "track_latest"
+        return {"name": "new_name"}.get(key, key)
 
     def fleet_of(self, obj):
         return obj.get("slug")

@@ -30,6 +30,7 @@ options:
     description:
       - Full uuid (32 or 62 characters) of one device.
       - With O(create=true), a device with this uuid is registered in O(fleet) when it does not exist.
+      - Upper-case letters are read in lower case, as balena stores uuids.
     type: str
   id:
     description:
@@ -359,6 +360,8 @@ device:
       here.
     - After a change the devices are read back from the API, so the fields it computes (such as C(target_release))
       are current; in check mode they are predicted.
+    - A device that O(create=true) would register without a given O(uuid) has C(uuid=null) and C(id=null) in
+      check mode, since its uuid is only made when it is registered.
     - With O(tags), also C(tags), the device's tags as a dict; with O(lock_override), also C(lock_override), whether
       updates override update locks.
     - C(--diff) compares two views of each device (by uuid when there are several).
@@ -431,7 +434,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
 from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import WAIT_SPEC, DeviceWaiter, check_wait_options
 from ansible_collections.balena.cloud.plugins.module_utils.device_view import RELEASE, device_view, read_options
 from ansible_collections.balena.cloud.plugins.module_utils.diff import known, link_id, view_diff
-from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.errors import AnswerLostError, OperationError, ParameterError, answer_lost
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_module import tag_values
 from ansible_collections.balena.cloud.plugins.module_utils.keyed_rows import TAGS, VARIABLES
 from ansible_collections.balena.cloud.plugins.module_utils.linked import linked
@@ -551,6 +554,10 @@ class DeviceModule(BalenaModule):
             self.wait_for_pins(devices, result)
         if self.single:
             result["created"] = created
+            if created and self.check_mode and self.params["uuid"] is None:
+                # The API's uuid is made when the device is registered: check mode cannot know it.
+                result["device"]["uuid"] = None
+                result["diff"]["after"]["uuid"] = None
             if api_key is not None:
                 result["device_api_key"] = api_key
         return result
@@ -584,13 +591,52 @@ class DeviceModule(BalenaModule):
             fleet = balena.models.application.get(identifier(params["fleet"]), {
                 "$select": ["id", "slug"], "$expand": {"is_for__device_type": TYPE_WITH_ARCH}})
         uuid = params["uuid"] or balena.models.device.generate_uuid()
+        self.require_write([(fleet["slug"], uuid, ["state"])])
         if self.check_mode:
             return [{"uuid": uuid, "device_name": None, "belongs_to__application": [fleet], "is_active": True,
                      "is_of__device_type": fleet["is_for__device_type"], "is_pinned_on__release": None}], None
-        with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
-            registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
-            row = device_selection.one(balena.pine, registered["id"], self.read_options())
+        with self.step("listing the provisioning keys of fleet {0}".format(fleet["slug"])):
+            keys_before = self.unnamed_provisioning_keys(fleet["id"])
+        try:
+            with self.step("registering device {0} in fleet {1}".format(uuid, fleet["slug"])):
+                try:
+                    registered = balena.models.device.register(fleet["id"], uuid, params["device_type"])
+                except BalenaException as error:
+                    if answer_lost(error):
+                        self.check_lost_registration(uuid, fleet["slug"])
+                    raise
+                row = device_selection.one(balena.pine, registered["id"], self.read_options())
+        except Exception:
+            with contextlib.suppress(BalenaException):
+                self.revoke_new_provisioning_keys(fleet, keys_before, uuid)
+            raise
+        self.revoke_new_provisioning_keys(fleet, keys_before, uuid)
         return [row], registered["api_key"]
+
+    def unnamed_provisioning_keys(self, fleet_id):
+        """The ids of the fleet's provisioning keys that have no name."""
+        keys = self.client.models.api_key.get_provisioning_api_keys_by_application(
+            fleet_id, {"$select": ["id"], "$filter": {"name": None}})
+        return set(key["id"] for key in keys)
+
+    def revoke_new_provisioning_keys(self, fleet, keys_before, uuid):
+        """The SDK's register makes a provisioning key for the fleet (no name, no expiry) and keeps it;
+        once the device exists it is not needed, and left alone it could register any device."""
+        with self.step("revoking the provisioning key made to register device {0}".format(uuid)):
+            for key_id in sorted(self.unnamed_provisioning_keys(fleet["id"]) - keys_before):
+                self.client.models.api_key.revoke(key_id)
+
+    def check_lost_registration(self, uuid, fleet):
+        """After a registration whose answer was lost: if the device exists, say so and how to get its key."""
+        with self.step("looking up device {0} after its registration lost its answer".format(uuid)):
+            found = self.client.pine.get({"resource": "device", "options": {"$select": ["id"], "$filter": {"uuid": uuid}}})
+        if not found:
+            return
+        self.ledger.done(uuid, ["state"])
+        raise AnswerLostError(
+            "device {0} was registered in fleet {1}, but the connection broke before the API's answer came, so its device "
+            "API key could not be returned and the task stopped there; generate a key for it with balena_api_key "
+            "(device: {0}), and rerun this task to apply the rest".format(uuid, fleet))
 
     def apply(self, devices, created):
         balena = self.client
@@ -601,6 +647,7 @@ class DeviceModule(BalenaModule):
             changes[0] = dict(wanted[0], **changes[0])
         tag_work = self.keyed_work(devices, DEVICE_TAGS, self.desired_tags)
         lock_work = self.keyed_work(devices, DEVICE_CONFIG, None) if self.params["lock_override"] is not None else []
+        self.require_write(self.writes(devices, changes, (("tags.", tag_work), ("lock_override.", lock_work))))
         if not self.check_mode:
             ledger, uuids = self.ledger, {device.get("id"): device["uuid"] for device in devices}
             try:
@@ -624,6 +671,21 @@ class DeviceModule(BalenaModule):
             ledger.check_read_only()
         return self.report(devices, changes, tag_work, lock_work, created)
 
+    def writes(self, devices, changes, keyed_work):
+        """``[(fleet, uuid, options)]`` the changes mean to write: a move writes to the fleet it leaves and the one it joins."""
+        wanted = []
+        for index, device in enumerate(devices):
+            if changes[index]:
+                wanted.append((fleet_of(device), device["uuid"], options_of(changes[index])))
+                if "belongs_to__application" in changes[index]:
+                    wanted.append((self.moved_to["slug"], device["uuid"], ["fleet"]))
+        for prefix, work in keyed_work:
+            for parent, plan in work:
+                if plan.changed:
+                    keys = set(plan.remove) | set(plan.update) | set(plan.add)
+                    wanted.append((parent.fleet, parent.label, sorted(prefix + key for key in keys)))
+        return wanted
+
     def read_back(self, devices, changes):
         """The written devices as the API now has them (fields it computes included), by id: one request per
         page of as many devices as one write names."""
@@ -631,12 +693,13 @@ class DeviceModule(BalenaModule):
         return rows_by_id(self.client.pine, "device", ids, self.read_options())
 
     def prove(self, devices, changes, written, stop=True):
-        """A device that reads back without its change was skipped by the API: the key may only read its
-        fleet. ``stop`` raises the read-only failure."""
+        """A device whose write the API accepted but that reads back without its change was skipped: the
+        key may only read its fleet. A write that failed, or was never sent, says nothing about access.
+        ``stop`` raises the read-only failure."""
         for index, device in enumerate(devices):
             fresh = written.get(device.get("id"))
             refused = options_of(changed(fresh, changes[index])) if fresh is not None and changes[index] else []
-            if refused:
+            if refused and self.ledger.was_applied(device["uuid"], refused):
                 self.ledger.refused(device["uuid"], refused, fleet_of(device))
         if stop:
             self.ledger.check_read_only()
@@ -786,6 +849,9 @@ class DeviceModule(BalenaModule):
         return device_view(device)
 
     def remove(self, devices):
+        if self.single and not devices:
+            self.module.warn("{0} does not exist, or this API key may not see it: nothing was removed (a mistyped "
+                             "identifier looks the same as a device already removed)".format(self.target()))
         return self._bulk(devices, "removing", None, list(devices))
 
     def deactivate(self, devices):
@@ -793,6 +859,8 @@ class DeviceModule(BalenaModule):
 
     def _bulk(self, devices, verb, body, affected):
         pine, ledger = self.client.pine, self.ledger
+        if affected:
+            self.require_write([(fleet_of(device), device["uuid"], ["state"]) for device in affected])
         if affected and not self.check_mode:
             by_id = {device["id"]: device for device in affected}
             for device in affected:

@@ -173,6 +173,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_changes import
 from ansible_collections.balena.cloud.plugins.module_utils.device_conditions import back_online, conditions_from
 from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import WAIT_SPEC, DeviceWaiter, check_wait_options
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError, describe
+from ansible_collections.balena.cloud.plugins.module_utils.parents import fleet_of
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.exceptions import BalenaException, SupervisorLocked
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.models.service_details import current_services_expand, with_current_services
 
@@ -300,6 +301,12 @@ class DeviceActionModule(BalenaModule):
         action = self.params["action"]
         if action == "os_update" and bare_os_version(device.get("os_version")) == bare_os_version(self.params["os_version"]):
             return dict(entry, status="skipped", message="already runs balenaOS {0}".format(bare_os_version(self.params["os_version"])))
+        fleet = fleet_of(device)
+        with self.step("checking write access to fleet {0}".format(fleet)):
+            may_act = self.access.may_change(fleet)
+        if not may_act:
+            return dict(entry, status="failed", message="read-only access: the API key may only read fleet {0}; nothing was "
+                                                        "sent".format(fleet))
         if not device.get("is_online"):
             return dict(entry, status="offline", message="the device is offline; nothing was sent")
         image_id = None

@@ -86,6 +86,7 @@ class RequestError(BalenaException):
         self.method = method
         self.path = path
         self.detail = detail
+        self.reason = reason
 
     def __str__(self):
         where = " ".join(part for part in (self.method, self.path) if part)

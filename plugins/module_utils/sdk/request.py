@@ -276,8 +276,12 @@ class Transport:
             text = "could not connect to {0}{1}: the host name {2} could not be resolved; check the address".format(
                 where, retried, urlsplit(url).hostname)
             return ConnectionFailed(text, method=method, path=display_path(url), detail="NameResolutionError")
-        return ConnectionFailed("could not connect to {0}{1}".format(where, retried), method=method, path=display_path(url),
-                                detail=kind)
+        if isinstance(error, requests.exceptions.ConnectTimeout) or _connection_refused(error):
+            text = "could not connect to {0}{1}".format(where, retried)
+        else:
+            # The connection was made, then broke: a write may have taken effect.
+            text = "the connection to {0} broke before an answer came{1}".format(where, retried)
+        return ConnectionFailed(text, method=method, path=display_path(url), detail=kind)
 
 
 def _untrusted_certificate(error):

@@ -26,7 +26,10 @@ def test_request_errors_name_action_status_message_and_request():
 
 def test_empty_bodies_and_connection_failures_still_read_well():
     message = describe(RequestError("", status_code=500, method="GET", path="/v7/x"))[0]
-    assert message == "HTTP 500 from the balena API: no message (GET /v7/x)"
+    assert message == "HTTP 500 from the balena API: Internal Server Error (GET /v7/x)"
+    page = "<!DOCTYPE html><title>Error</title><pre>PayloadTooLargeError</pre>"
+    message = describe(RequestError(page, status_code=413, method="PATCH", path="/v7/device", reason="Payload Too Large"))[0]
+    assert message == "HTTP 413 from the balena API: Payload Too Large (PATCH /v7/device)"
     message, failure = describe(ConnectionFailed("connection failed after 3 retries", method="GET", path="/v7/x"))
     assert message == "connection failed after 3 retries (GET /v7/x)"
     assert failure["status"] is None

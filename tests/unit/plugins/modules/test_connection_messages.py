@@ -75,10 +75,11 @@ def test_a_read_only_key_is_told_it_is_read_only(emulator):
     args = {"api_url": emulator.url, "api_key": emulator.credentials["api_key"], "fleet": READ_ONLY_FLEET,
             "name": "READ_ONLY_PROBE", "value": "1"}
     result = run_module(balena_env_var.main, args)
-    assert result["failed"] and result["failure"]["status"] in (401, 403)
-    assert "read-only for application_environment_variable" in result["msg"]
+    # the user's role on the fleet is asked before writing: the refusal names the fleet
+    assert result["failed"] and result["failure"]["code"] == "ReadOnlyAccess"
+    assert "read-only access: the API key may only read " + READ_ONLY_FLEET in result["msg"]
     assert "not valid" not in result["msg"]
-    assert result["failure"]["message"].startswith("the API key is valid but read-only")
+    assert result["failure"]["message"] == result["msg"]
 
 
 def test_a_hung_api_names_the_url_and_the_timeout_option(fresh_emulator):

@@ -35,12 +35,14 @@ def test_read_only_members_of_a_selector_are_named(fresh_emulator):
     writable = fresh_emulator.credentials["writable_fleets"][3]
     read_only = read_only_fleet(fresh_emulator)
     uuids = [device["uuid"] for device in fleet_devices(fresh_emulator, writable) + fleet_devices(fresh_emulator, read_only)]
-    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuids=uuids, note="audit"))
-    assert result.get("failed") and result["changed"], result
-    assert read_only in result["msg"] and "read-only access" in result["msg"]
-    scanners = [device["uuid"] for device in fleet_devices(fresh_emulator, read_only)]
-    assert sorted(result["not_applied"]) == sorted(scanners)
-    assert sorted(result["applied"]) == sorted(set(uuids) - set(scanners))
+    for check_mode in (True, False):
+        # The role on each fleet is asked before writing: nothing is written, in check mode or not.
+        result = run_module(balena_device.main, dict(auth(fresh_emulator), uuids=uuids, note="audit"), check_mode=check_mode)
+        assert result.get("failed") and not result["changed"], result
+        assert read_only in result["msg"] and "read-only access" in result["msg"] and writable not in result["msg"]
+        assert result["failure"]["code"] == "ReadOnlyAccess"
+        assert sorted(result["not_applied"]) == sorted(uuids) and result["applied"] == {}
+    assert all(device["note"] != "audit" for device in fleet_devices(fresh_emulator, writable))
 
 
 def test_a_tag_on_a_read_only_device_is_a_failure(fresh_emulator):
