@@ -125,6 +125,8 @@ class BalenaModule:
         for name, value in self.params.items():
             if name in self.hidden_options and value is not None:
                 value = masked(value) if isinstance(value, dict) else MASK
+            elif name in ("api_url", "actions_url") and isinstance(value, str):
+                value = shown_url(value)
             shown[name] = value
         return {"module_args": shown}
 
