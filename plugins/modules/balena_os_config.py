@@ -103,7 +103,7 @@ options:
     default: 365
   device_api_key:
     description:
-      - A device key of O(device) to put into its config (for example RV(balena.cloud.balena_device#module:api_key)
+      - A device key of O(device) to put into its config (for example RV(balena.cloud.balena_device#module:device_api_key)
         of the device just registered), so that no other key is made for the device. It must be a valid key of that
         device.
     type: str
