@@ -49,13 +49,23 @@ def organization_role(pine, organization_id, user_id):
     return _role_name(rows, "organization_membership_role")
 
 
-def fleet_role(pine, fleet, user_id):
+def remembered_organization_role(pine, organization_id, user_id, known):
+    """``organization_role``, asked once per organization for the life of ``known``."""
+    key = ("organization", organization_id)
+    if key not in known:
+        known[key] = organization_role(pine, organization_id, user_id)
+    return known[key]
+
+
+def fleet_role(pine, fleet, user_id, known=None):
     """The strongest role the user holds on ``fleet`` (as ``fleet_by_key`` returned it):
     ``administrator`` of its organization, or ``developer``/``operator``/``observer`` through a
-    fleet membership or a team; ``member`` of its organization only; or None."""
+    fleet membership or a team; ``member`` of its organization only; or None. ``known`` (a dict kept
+    by the caller) remembers the user's organization roles and teams from one fleet to the next."""
+    known = {} if known is None else known
     organization = fleet["organization"][0]
     roles = set()
-    org_role = organization_role(pine, organization["id"], user_id)
+    org_role = remembered_organization_role(pine, organization["id"], user_id, known)
     if org_role:
         roles.add(org_role)
     direct = pine.get({"resource": "user__is_member_of__application", "options": {
@@ -64,8 +74,10 @@ def fleet_role(pine, fleet, user_id):
         "$expand": {"application_membership_role": {"$select": "name"}},
     }})
     roles.add(_role_name(direct, "application_membership_role"))
-    teams = pine.get({"resource": "team_membership", "options": {"$select": "is_member_of__team", "$filter": {"user": user_id}}})
-    team_ids = sorted({row["is_member_of__team"]["__id"] for row in teams})
+    if "teams" not in known:
+        teams = pine.get({"resource": "team_membership", "options": {"$select": "is_member_of__team", "$filter": {"user": user_id}}})
+        known["teams"] = sorted({row["is_member_of__team"]["__id"] for row in teams})
+    team_ids = known["teams"]
     if team_ids:
         accesses = pine.get({"resource": "team_application_access", "options": {
             "$select": "id",

@@ -10,7 +10,7 @@ or device key) has no role to ask about: the API decides, and the read-back prov
 
 from __future__ import annotations
 
-from .account import ADMINISTRATOR, FLEET_WRITE_ROLES, fleet_by_key, fleet_role, organization_role
+from .account import ADMINISTRATOR, FLEET_WRITE_ROLES, fleet_by_key, fleet_role, remembered_organization_role
 from .errors import ParameterError
 
 
@@ -21,6 +21,7 @@ class WriteAccess:
         self.client = client
         self._user = False  # not asked yet
         self._fleets = {}
+        self._known = {}  # the user's organization roles and teams, shared by every fleet asked about
 
     def user_id(self):
         """The id of the user behind the key, or None for a key that is not a user's."""
@@ -40,7 +41,7 @@ class WriteAccess:
                 row = fleet_by_key(self.client.pine, fleet)
             except ParameterError:
                 return True  # not visible: the write itself says so
-            role = fleet_role(self.client.pine, row, user)
+            role = fleet_role(self.client.pine, row, user, self._known)
             self._fleets[key] = role == ADMINISTRATOR or role in FLEET_WRITE_ROLES
         return self._fleets[key]
 
@@ -51,7 +52,7 @@ class WriteAccess:
     def administers(self, organization_id):
         """Whether the caller administers the organization; True when it cannot be told."""
         user = self.user_id()
-        return user is None or organization_role(self.client.pine, organization_id, user) == ADMINISTRATOR
+        return user is None or remembered_organization_role(self.client.pine, organization_id, user, self._known) == ADMINISTRATOR
 
 
 def refuse_read_only(access, ledger, wanted):
