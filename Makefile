@@ -6,7 +6,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test docs venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration compat clean
+.PHONY: demo test docs venv pytest unit emulator-tests conformance replay sdk-tests sanity lint changelog integration compat clean
 
 demo: venv
 	tools/demo.sh
@@ -43,6 +43,9 @@ sanity: venv
 
 lint: venv
 	tools/lint-examples.sh
+
+changelog: venv
+	tools/check-changelog.sh
 
 integration: venv
 	tools/integration.sh
