@@ -43,7 +43,7 @@ if "$venv/bin/python" -c 'import sys, yaml; sys.exit(0 if sys.argv[2] in (yaml.s
 else
     trial=(release)
 fi
-if (cd "$work" && "$changelog" "${trial[@]}" --is-collection --ansible-doc-bin "$venv/bin/ansible-doc" > "$work/.trial.log" 2>&1) \
+if (cd "$work" && "$changelog" "${trial[@]}" --is-collection --reload-plugins --ansible-doc-bin "$venv/bin/ansible-doc" > "$work/.trial.log" 2>&1) \
         && grep -qxF "## v${version//./\\.}" "$work/CHANGELOG.md"; then
     echo "changelog: a ${trial[0]} of $version gives a CHANGELOG.md with $(grep -c '^\* ' "$work/CHANGELOG.md") entries"
 else

@@ -28,7 +28,7 @@ def copy_of_the_changelog_inputs(target):
     for name in ("galaxy.yml", "changelogs", "meta", "plugins"):
         source = REPO_ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".plugin-cache.yaml"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
     (target / "tools").mkdir()
