@@ -116,8 +116,10 @@ def test_release_consumes_the_fragments_once_and_lists_every_plugin(tmp_path):
 
 def test_release_refuses_uncommitted_changes(tmp_path):
     checkout = git_clone_of_the_checkout(tmp_path / "checkout")
+    changelog_yaml = (checkout / "changelogs" / "changelog.yaml").read_text(encoding="utf-8")
     (checkout / "changelogs" / "fragments" / "late.yml").write_text("---\nminor_changes:\n  - balena_tag - late.\n")
     result = run(["tools/release.sh"], checkout)
     assert result.returncode == 1
-    assert "uncommitted changes" in result.stderr
-    assert not (checkout / "CHANGELOG.md").exists()
+    assert "uncommitted changes" in result.stderr and "late.yml" in result.stderr
+    assert (checkout / "changelogs" / "fragments" / "late.yml").is_file()
+    assert (checkout / "changelogs" / "changelog.yaml").read_text(encoding="utf-8") == changelog_yaml
