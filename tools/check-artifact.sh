@@ -10,12 +10,7 @@ cd "$(dirname "$0")/.." || exit 1
 started=$SECONDS
 mkdir -p build
 work=$(mktemp -d build/artifact.XXXXXX)
-finish() {
-    if [ "${KEEP_ARTIFACT:-0}" != 1 ]; then
-        rm -rf "$work"
-    fi
-}
-trap finish EXIT
+trap '[ "${KEEP_ARTIFACT:-0}" = 1 ] || rm -rf "$work"' EXIT
 
 if ! tree=$(tools/stage-collection.sh "$work"); then
     echo "artifact: FAILED: the collection does not build"
