@@ -6,7 +6,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test docs venv pytest unit emulator-tests conformance replay sdk-tests sanity lint changelog integration compat clean
+.PHONY: demo test docs venv pytest unit module-tests emulator-tests conformance replay sdk-tests sanity lint changelog artifact integration compat clean
 
 demo: venv
 	tools/demo.sh
@@ -25,6 +25,9 @@ pytest: venv
 
 unit: venv
 	tools/run-pytest.sh tests/unit
+
+module-tests: venv
+	tools/run-pytest.sh tests/modules
 
 emulator-tests: venv
 	tools/run-pytest.sh tests/emulator
@@ -46,6 +49,9 @@ lint: venv
 
 changelog: venv
 	tools/check-changelog.sh
+
+artifact: venv
+	tools/check-artifact.sh
 
 integration: venv
 	tools/integration.sh

@@ -3,8 +3,8 @@
 # one failed:
 #   main:   every pytest suite
 #   checks: the changelog (fragments linted, a trial release), ansible-test sanity, ansible-lint on
-#           the examples, the documentation site (built, linted, loaded in headless Chromium), the
-#           integration targets
+#           the examples, the built artifact (galaxy-importer, ansible-test units), the
+#           documentation site (built, linted, loaded in headless Chromium), the integration targets
 #   compat: the same checks on ansible-core 2.19 / Python 3.11 (tools/test-compat.sh)
 # Each lane writes to build/test-logs/<lane>.log; the logs are printed whole, one after the other,
 # once every lane has finished. The exit status says whether every step passed.
@@ -37,6 +37,7 @@ checks_lane() {
     run_step checks changelog tools/check-changelog.sh
     run_step checks sanity tools/sanity.sh
     run_step checks lint tools/lint-examples.sh
+    run_step checks artifact tools/check-artifact.sh
     run_step checks docs tools/check-docs.sh
     run_step checks integration tools/integration.sh
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 VENV = Path(sys.executable).parent.parent
 CHANGELOG_TOOL = VENV / "bin" / "antsibull-changelog"
 
