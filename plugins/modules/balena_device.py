@@ -117,7 +117,7 @@ options:
       - It waits for the release of O(release), the balenaOS version of O(os_version) and the supervisor version of
         O(supervisor_version); after a move to O(fleet) without O(release), for the release the new fleet runs.
       - A device that reports after the change that it gave up the update (C(update_status) C(aborted) or
-        C(rejected)), or that is deleted, can no longer get there: the wait goes on only while other devices may
+        C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
         still converge, then fails naming it and why. An update given up before the change does not count.
       - The devices returned are read again after the wait, so they show what the devices run then.
       - Requires one of O(release), O(os_version), O(supervisor_version) and O(fleet). Not in check mode.

@@ -12,7 +12,7 @@ description:
     seconds for up to O(wait_timeout) seconds.
   - Each poll reads only the devices that have not converged yet, one request per 500 devices, however
     many devices are waited for.
-  - A device that can no longer converge fails the wait: one whose update the API shows as given up
+  - A device that can no longer converge fails the wait, that is one whose update the API shows as given up
     (C(update_status) C(aborted) or C(rejected)), also when it had given it up before the wait began, since the
     API does not say for which release; or one that was deleted. It is not polled again, and the wait goes on
     only while other devices may still converge, then fails naming each failed device and why. To pin devices
