@@ -66,8 +66,7 @@ class WaitResult(object):
         wanted = describe_conditions(self.conditions)
         parts = []
         if self.failed:
-            parts.append("{0} of {1} device(s) can no longer be {2}: {3}".format(
-                len(self.failed), total, wanted, _listed(self.failed, lambda device: "{0}; {1}".format(device["reason"], _where(device)))))
+            parts.append("{0} of {1} device(s) can no longer be {2}: {3}".format(len(self.failed), total, wanted, _listed(self.failed, _why)))
         if self.pending:
             parts.append("timed out after {0} s: {1} of {2} device(s) not {3}: {4}".format(
                 timeout, len(self.pending), total, wanted, _listed(self.pending, _where)))
@@ -80,15 +79,19 @@ def _listed(devices, where):
     return shown + more
 
 
-def _where(device):
+def _where(device, with_update=True):
     parts = ["online" if device.get("is_online") else "offline", device.get("overall_status") or "unknown status"]
     if device.get("running_release"):
         parts.append("running {0}".format(device["running_release"][:SHORT]))
     if device.get("os_version"):
         parts.append(device["os_version"])
-    if device.get("update_status") in FAILED_UPDATES:
+    if with_update and device.get("update_status") in FAILED_UPDATES:
         parts.append("update {0}".format(device["update_status"]))
     return ", ".join(parts)
+
+
+def _why(device):
+    return "{0}; {1}".format(device["reason"], _where(device, with_update=False))
 
 
 def _shown(row):
