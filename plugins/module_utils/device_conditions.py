@@ -14,12 +14,14 @@ from .errors import ParameterError
 from .linked import linked
 
 WAIT_FIELDS = ["id", "uuid", "device_name", "is_online", "overall_status", "os_version", "supervisor_version",
-               "update_status", "last_connectivity_event"]
+               "update_status", "last_update_status_event", "last_connectivity_event"]
 WAIT_OPTIONS = {
     "$select": WAIT_FIELDS,
     "$expand": {"is_running__release": {"$select": ["commit", "raw_version", "semver"]}},
 }
 IDLE_STATUSES = ("operational", "idle")
+# The update statuses of a device that gave up its update (balena: the lowest of its reported releases).
+FAILED_UPDATES = ("aborted", "rejected")
 SHORT_COMMIT = 7
 
 
@@ -48,11 +50,13 @@ def _runs_release(row, wanted):
 
 
 class Condition(object):
-    """One thing to wait for: a name for messages and a check of a device row."""
+    """One thing to wait for: a name for messages and a check of a device row. ``needs_update`` marks a
+    condition that an update the device gave up cannot meet, even when the rest of the row does."""
 
-    def __init__(self, name, check):
+    def __init__(self, name, check, needs_update=False):
         self.name = name
         self.check = check
+        self.needs_update = needs_update
 
 
 def conditions_from(online=None, release=None, os_version=None, supervisor_version=None, update_finished=False):
@@ -78,7 +82,7 @@ def conditions_from(online=None, release=None, os_version=None, supervisor_versi
         conditions.append(Condition("on supervisor {0}".format(_bare_version(supervisor_version)),
                                     lambda row: _same_version(row.get("supervisor_version"), supervisor_version)))
     if update_finished:
-        conditions.append(Condition("update finished", lambda row: row.get("overall_status") in IDLE_STATUSES))
+        conditions.append(Condition("update finished", lambda row: row.get("overall_status") in IDLE_STATUSES, needs_update=True))
     return conditions
 
 
@@ -91,6 +95,11 @@ def back_online(before):
 
 def describe_conditions(conditions):
     return " and ".join(condition.name for condition in conditions)
+
+
+def update_failed(row):
+    """Whether the device reports that it gave up its update (aborted or rejected)."""
+    return row.get("update_status") in FAILED_UPDATES
 
 
 def where_device_is(row):

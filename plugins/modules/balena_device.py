@@ -116,6 +116,10 @@ options:
         up to O(wait_timeout) seconds until each runs what it was pinned to, and fail naming those that do not.
       - It waits for the release of O(release), the balenaOS version of O(os_version) and the supervisor version of
         O(supervisor_version); after a move to O(fleet) without O(release), for the release the new fleet runs.
+      - A device that reports after the change that it gave up the update (C(update_status) C(aborted) or
+        C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
+        still converge, then fails naming it and why. An update given up before the change does not count.
+      - The devices returned are read again after the wait, so they show what the devices run then.
       - Requires one of O(release), O(os_version), O(supervisor_version) and O(fleet). Not in check mode.
     type: bool
     default: false
@@ -397,7 +401,7 @@ device_api_key:
 wait:
   description:
     - With O(wait=true), what the wait saw, as M(balena.cloud.balena_device_wait) returns it
-      (C(converged), C(pending), C(polls), C(elapsed), C(waited_for)).
+      (C(converged), C(failed_devices), C(pending), C(polls), C(elapsed), C(waited_for)).
   returned: when O(wait=true), not in check mode
   type: dict
   sample: {"converged": [], "pending": [], "polls": 3, "elapsed": 42.0, "waited_for": "running release 1.3.0"}
@@ -568,12 +572,23 @@ class DeviceModule(BalenaModule):
         ids = sorted(device["id"] for device in devices if device.get("id") is not None)
         if not conditions or not ids:
             return
-        waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["wait_interval"])
+        # An update a device gave up before its new pin was about an earlier target: only later ones count.
+        waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["wait_interval"],
+                              earlier_failures=False)
         with self.step("waiting for " + self.target()):
             waited = waiter.wait(waiter.read(ids))
         result["wait"] = waited.as_dict()
+        self.read_after_wait(result, ids)
         if not waited.done:
             self.fail(waited.message(self.params["wait_timeout"]), **result)
+
+    def read_after_wait(self, result, ids):
+        """The devices of ``result`` as they are once the wait is over (the release they run, their OS …)."""
+        with self.step("reading " + self.target() + " after the wait"):
+            fresh = rows_by_id(self.client.pine, "device", ids, self.read_options())
+        for shown in [result["device"]] if "device" in result else result["devices"]:
+            if shown.get("id") in fresh:
+                shown.update(self.shape(fresh[shown["id"]]))
 
     def register(self):
         """The new device as a list of one row, and its API key (None in check mode)."""

@@ -70,6 +70,9 @@ options:
       - V(os_update) waits until they run O(os_version) and are online; V(reboot) until they are online again
         after going away; V(shutdown) until they are offline; V(update), V(purge), V(restart_application) and the
         service actions until they have finished updating. V(identify) and V(ping) have nothing to wait for.
+      - A device that reports after the action that it gave up an update (C(update_status) C(aborted) or
+        C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
+        still converge, then fails naming it and why. An update given up before the action does not count.
     type: bool
     default: false
   wait_timeout:
@@ -161,7 +164,7 @@ counts:
 wait:
   description:
     - With O(wait=true), what the wait saw, as M(balena.cloud.balena_device_wait) returns it
-      (C(converged), C(pending), C(polls), C(elapsed), C(waited_for)).
+      (C(converged), C(failed_devices), C(pending), C(polls), C(elapsed), C(waited_for)).
   returned: when O(wait=true) and the action was sent
   type: dict
   sample: {"converged": [{"uuid": "b05e5bba28df79d5eab5e1aa2c6300be", "after": 42.0}], "pending": [], "polls": 5}
@@ -280,8 +283,9 @@ class DeviceActionModule(BalenaModule):
         sent = set(entry["id"] for entry in results if entry["status"] == "done")
         if not self.params["wait"] or not sent:
             return None
+        # An update a device gave up before the action was about an earlier target: only later ones count.
         waiter = DeviceWaiter(self.client.pine, self.wait_conditions(devices), self.params["wait_timeout"],
-                              self.params["wait_interval"])
+                              self.params["wait_interval"], earlier_failures=False)
         with self.step("waiting for the devices to carry out " + self.params["action"]):
             return waiter.wait(waiter.read(sorted(sent)))
 

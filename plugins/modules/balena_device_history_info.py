@@ -81,6 +81,10 @@ entries:
       description: Commit of the release the device should have run, or null.
       type: str
       sample: 8a962e0acee69b0e59e2014d77392ebb
+    target_release_version:
+      description: Version of that release, or null.
+      type: str
+      sample: 1.2.0
     os_version:
       description: The balenaOS version.
       type: str
@@ -111,7 +115,7 @@ HISTORY_OPTIONS = {
     "$expand": {
         "belongs_to__application": {"$select": ["id", "slug"]},
         "is_running__release": {"$select": ["commit", "raw_version"]},
-        "should_be_running__release": {"$select": "commit"},
+        "should_be_running__release": {"$select": ["commit", "raw_version"]},
     },
     "$orderby": "created_at asc",
 }
@@ -151,6 +155,7 @@ class DeviceHistoryInfoModule(BalenaModule):
             "running_release": linked(row.get("is_running__release")).get("commit"),
             "running_release_version": linked(row.get("is_running__release")).get("raw_version"),
             "target_release": linked(row.get("should_be_running__release")).get("commit"),
+            "target_release_version": linked(row.get("should_be_running__release")).get("raw_version"),
             "os_version": row.get("os_version"),
             "os_variant": row.get("os_variant"),
             "supervisor_version": row.get("supervisor_version"),

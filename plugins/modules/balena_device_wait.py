@@ -12,8 +12,15 @@ description:
     seconds for up to O(wait_timeout) seconds.
   - Each poll reads only the devices that have not converged yet, one request per 500 devices, however
     many devices are waited for.
+  - A device that can no longer converge fails the wait, that is one whose update the API shows as given up
+    (C(update_status) C(aborted) or C(rejected)), also when it had given it up before the wait began, since the
+    API does not say for which release; or one that was deleted. It is not polled again, and the wait goes on
+    only while other devices may still converge, then fails naming each failed device and why. To pin devices
+    and wait in one task, ignoring updates they gave up before the pin, use O(balena.cloud.balena_device#module:wait).
   - Fails when O(wait_timeout) passes first, naming the devices that did not converge and where they are;
     the devices that did are returned too.
+  - Before polling, checks that O(release) is a successful release of the fleet of every chosen device and that
+    O(os_version) is available for their device types, and fails naming the option otherwise.
   - Changes nothing.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
@@ -21,6 +28,13 @@ extends_documentation_fragment:
   - balena.cloud.auth
   - balena.cloud.device_selection
   - balena.cloud.attributes.INFO_MODULE
+attributes:
+  check_mode:
+    description: In check mode, reads the devices once and reports what would be waited for, without polling.
+    support: full
+    details:
+      - The result sorts the devices as that one read finds them (C(converged), C(failed_devices), C(pending) with where they
+        are now), and the task does not fail for devices that have not converged yet.
 options:
   uuid:
     description:
@@ -62,9 +76,9 @@ options:
     default: 10
   fail_on_empty:
     description:
-      - What happens when O(selector) matches no device. A fleet or device type it names that does not exist
-        is always a failure naming it; a selector that only matches nothing is a failure, or with V(false) a
-        warning, and the wait succeeds at once.
+      - What happens when O(selector) matches no device or O(uuids) is an empty list. A fleet or device type the
+        selector names that does not exist is always a failure naming it; a selection that only matches nothing is
+        a failure, or with V(false) a warning, and the wait succeeds at once.
       - Unlike the modules that change devices, the default is V(true) here, since waiting for no device is
         most likely a mistake in the selector.
     type: bool
@@ -136,8 +150,27 @@ converged:
       description: Seconds from the start of the wait to that poll.
       type: float
       sample: 42.0
+failed_devices:
+  description:
+    - The devices that can no longer converge (empty on success), why, and where they are.
+    - Each has the keys of an entry of RV(pending), and C(reason) and C(after) besides.
+    - A device whose update was aborted is here even when O(update_finished=true), though its status is idle again.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    reason:
+      description: Why it can no longer converge, C(update aborted), C(update rejected) or C(deleted).
+      type: str
+      sample: update aborted
+    after:
+      description: Seconds from the start of the wait to the poll that saw it.
+      type: float
+      sample: 12.5
+  sample: [{"uuid": "1e3f89c20b47ec8b60e75a938cdf3f15", "reason": "update aborted", "after": 12.5, "is_online": true,
+            "overall_status": "operational", "update_status": "aborted"}]
 pending:
-  description: The devices that did not converge (empty on success), and where they are.
+  description: The devices that did not converge and might still have (empty on success), and where they are.
   returned: always
   type: list
   elements: dict
@@ -171,7 +204,7 @@ pending:
       type: str
   sample: [{"uuid": "1e3f89c20b47ec8b60e75a938cdf3f15", "is_online": false, "overall_status": "disconnected"}]
 polls:
-  description: How many times the devices were read.
+  description: How many times the devices were read (1 in check mode).
   returned: always
   type: int
   sample: 5
@@ -192,6 +225,7 @@ from ansible_collections.balena.cloud.plugins.module_utils.device_conditions imp
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import SELECTOR_SPEC, describe, listed, select
 from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
+from ansible_collections.balena.cloud.plugins.module_utils.wait_targets import TARGET_EXPAND, TARGET_FIELDS, check_targets
 
 CONDITION_OPTIONS = ("online", "release", "os_version", "supervisor_version", "update_finished")
 
@@ -230,20 +264,32 @@ class DeviceWaitModule(BalenaModule):
 
     def devices(self):
         params = self.params
-        options = dict(WAIT_OPTIONS, **{"$orderby": "id asc"})
+        options = {"$select": WAIT_OPTIONS["$select"] + TARGET_FIELDS, "$expand": dict(WAIT_OPTIONS["$expand"], **TARGET_EXPAND),
+                   "$orderby": "id asc"}
         with self.step("reading " + describe(params)):
             if params["uuid"] is not None:
                 return listed(self.client.pine, [params["uuid"]], options, parameter="uuid")
             if params["uuids"] is not None:
-                return listed(self.client.pine, params["uuids"], options)
+                return listed(self.client.pine, params["uuids"], options) if params["uuids"] else self.empty_list()
             return select(self, options)
+
+    def empty_list(self):
+        """An empty O(uuids) is a failure, or with fail_on_empty=false a warning."""
+        if self.params["fail_on_empty"]:
+            raise ParameterError("uuids", "lists no device; set fail_on_empty: false to accept an empty list")
+        self.module.warn("uuids lists no device: there is nothing to wait for")
+        return []
 
     def run(self):
         conditions = self.conditions()
         rows = self.devices()
+        with self.step("checking what " + describe(self.params) + " should run"):
+            check_targets(self.client, rows, self.params)
         waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["interval"])
-        if not rows:   # an empty selector was explained (a failure unless fail_on_empty=false), an empty list is fine
+        if not rows:   # an empty selection was explained (a failure unless fail_on_empty=false)
             return dict(waiter.wait([]).as_dict(), changed=False)
+        if self.check_mode:   # what would be waited for, and where the devices are now: no polling
+            return dict(waiter.wait(rows, once=True).as_dict(), changed=False)
         with self.step("waiting for " + describe(self.params)):
             result = waiter.wait(rows)
         if not result.done:
