@@ -6,7 +6,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test docs venv pytest unit module-tests emulator-tests conformance replay sdk-tests sanity lint changelog artifact integration compat clean
+.PHONY: demo test docs venv pytest unit module-tests emulator-tests conformance replay sdk-tests sanity lint changelog artifact integration molecule compat clean
 
 demo: venv
 	tools/demo.sh
@@ -55,6 +55,9 @@ artifact: venv
 
 integration: venv
 	tools/integration.sh
+
+molecule: venv
+	tools/molecule.sh
 
 compat:
 	tools/test-compat.sh

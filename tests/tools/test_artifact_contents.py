@@ -14,6 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT_ONLY = [
     ".ansible-lint", "Makefile", "benchmarks/", "emulator/", "tools/", "examples/demo_summary.py",
     "tests/conftest.py", "tests/requirements/", "tests/modules/", "tests/tools/", "tests/artifact/",
+    "extensions/molecule/",
 ]
 
 
@@ -43,5 +44,6 @@ def test_nothing_of_development_ships(artifact_names, path):
 def test_what_users_need_ships(artifact_names):
     for path in ("README.md", "COPYING", "meta/runtime.yml", "plugins/modules/balena_device.py",
                  "plugins/inventory/balena.py", "examples/fleet_as_code.yml", "docs/docsite/links.yml",
-                 "changelogs/changelog.yaml", "extensions/awx/balena_credential_type.yml"):
+                 "changelogs/changelog.yaml", "extensions/awx/balena_credential_type.yml",
+                 "roles/fleet/README.md", "roles/fleet/meta/argument_specs.yml", "roles/fleet/tasks/main.yml"):
         assert path in artifact_names
