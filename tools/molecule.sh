@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.." || exit 1
 
 venv=${VENV:-.venv}
 if [ ! -x "$venv/bin/molecule" ]; then
-    echo "molecule: $venv has no molecule (it is pinned for ansible-core 2.21 only); skipped"
-    exit 0
+    echo "molecule: $venv has no molecule (it is pinned in tests/requirements/ansible-2.21.txt)" >&2
+    exit 1
 fi
 bin=$(cd "$venv/bin" && pwd)
 link=.cache/collections/ansible_collections/balena/cloud
