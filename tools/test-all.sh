@@ -4,7 +4,8 @@
 #   main:   every pytest suite
 #   checks: ansible-test sanity, ansible-lint on the examples, the documentation site (built,
 #           linted, loaded in headless Chromium), the integration targets
-#   compat: the same checks on ansible-core 2.19 / Python 3.11 (tools/test-compat.sh)
+#   compat: the same checks on ansible-core 2.19 / Python 3.11 (tools/test-compat.sh), then the
+#           molecule scenarios of the roles (tools/molecule.sh)
 # Each lane writes to build/test-logs/<lane>.log; the logs are printed whole, one after the other,
 # once every lane has finished. The exit status says whether every step passed.
 set -uo pipefail
@@ -41,6 +42,7 @@ checks_lane() {
 
 compat_lane() {
     run_step compat compat tools/test-compat.sh
+    run_step compat molecule tools/molecule.sh
 }
 
 started=$SECONDS
