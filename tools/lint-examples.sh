@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ansible-lint's production profile over the example playbooks, with this checkout as the
-# balena.cloud collection. Runs where the environment has ansible-lint (the default one).
+# ansible-lint's production profile over the example playbooks, the roles and the molecule scenarios
+# (extensions/molecule), with this checkout as the balena.cloud collection. Runs where the
+# environment has ansible-lint (the default one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ if [ ! -e "$link" ]; then
     mkdir -p "$(dirname "$link")"
     ln -s "$PWD" "$link"
 fi
-cd examples
-PATH="$bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$PWD/../.cache/collections" \
-    ansible-lint --offline --profile production ./*.yml
+collections=$PWD/.cache/collections
+(cd examples && PATH="$bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$collections" \
+    ansible-lint --offline --profile production ./*.yml)
+PATH="$bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$collections" \
+    ansible-lint --offline --profile production roles extensions/molecule

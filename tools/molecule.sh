@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run every molecule scenario under extensions/molecule/ (one `molecule test` each, from
 # extensions/ as molecule expects in a collection), with this checkout as the balena.cloud
-# collection. Each scenario starts and stops an emulator of its own. Fails if any scenario
-# fails, or if there is none.
+# collection. Each scenario starts and stops an emulator of its own, in an ephemeral directory
+# of its own under build/molecule.XXXXXX/ (molecule's default one is named after the project
+# directory's base name only, the same for every checkout). Fails if any scenario fails, or if
+# there is none.
 #   tools/molecule.sh [SCENARIO...]   only the named scenarios
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -30,12 +32,17 @@ if [ ${#scenarios[@]} -eq 0 ]; then
     exit 1
 fi
 
+mkdir -p build
+work=$(cd "$(mktemp -d build/molecule.XXXXXX)" && pwd)
+trap 'rm -rf "$work"' EXIT
+
 started=$SECONDS
 failed=()
 for scenario in "${scenarios[@]}"; do
     echo "molecule: scenario $scenario"
     scenario_started=$SECONDS
-    if (cd extensions && PATH="$bin:$PATH" molecule test --scenario-name "$scenario"); then
+    if (cd extensions && PATH="$bin:$PATH" MOLECULE_EPHEMERAL_DIRECTORY="$work/$scenario" \
+            molecule test --scenario-name "$scenario"); then
         echo "molecule: scenario $scenario passed in $((SECONDS - scenario_started)) s"
     else
         echo "molecule: scenario $scenario FAILED after $((SECONDS - scenario_started)) s"

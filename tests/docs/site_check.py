@@ -1,6 +1,7 @@
 """What the documentation site must show, checked on pages loaded in a browser.
 
-Which pages the collection's plugins get, what each plugin's examples are, the pages reachable
+Which pages the collection's plugins and roles get, what each plugin's examples are, the anchors
+a role page has for its options, the pages reachable
 from a start page, and what is broken: pages that did not load, links to missing pages or anchors.
 """
 from __future__ import annotations
@@ -26,6 +27,27 @@ def plugin_pages(collection_root):
             if not source.name.startswith("_") and _string_constant(source, "DOCUMENTATION") is not None:
                 pages["%s/%s_%s.html" % (COLLECTION_PAGES, source.stem, kind)] = source
     return pages
+
+
+def role_pages(collection_root):
+    """{site path: argument_specs.yml} for every role of the collection that has an argument spec."""
+    return {"%s/%s_role.html" % (COLLECTION_PAGES, spec.parent.parent.name): spec
+            for spec in sorted(Path(collection_root, "roles").glob("*/meta/argument_specs.yml"))}
+
+
+def role_option_anchors(argument_specs):
+    """The anchor of every option, suboptions included, of every entry point of a role's argument
+    spec (a parsed argument_specs.yml), as the role's page names them."""
+    anchors = set()
+
+    def walk(entry_point, prefix, options):
+        for name, spec in (options or {}).items():
+            anchors.add("parameter-%s--%s%s" % (entry_point, prefix, name))
+            walk(entry_point, "%s%s/" % (prefix, name), spec.get("options"))
+
+    for entry_point, spec in argument_specs["argument_specs"].items():
+        walk(entry_point, "", spec.get("options"))
+    return anchors
 
 
 def examples_of(source):

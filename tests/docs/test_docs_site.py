@@ -1,5 +1,6 @@
 """The documentation site built by `make docs`, loaded page by page in headless Chromium: every
-module and plugin page loads and shows its examples, and no link inside the site is broken."""
+module and plugin page loads and shows its examples, every role page shows every option of its
+argument spec, and no link inside the site is broken."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,10 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_check import broken_links, crawl, examples_of, load_problems, plugin_pages, words
+from site_check import (
+    broken_links, crawl, examples_of, load_problems, plugin_pages, role_option_anchors, role_pages, words,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PLUGIN_PAGES = plugin_pages(REPO_ROOT)
+ROLE_PAGES = role_pages(REPO_ROOT)
 DOCSITE = REPO_ROOT / "docs" / "docsite"
 
 
@@ -41,6 +45,18 @@ def test_plugin_page_loads_and_shows_its_examples(browser, served_site, site_pag
 
 def test_plugin_pages_are_reached_from_the_start_page(site_pages):
     assert sorted(set(PLUGIN_PAGES) - set(site_pages)) == []
+
+
+def test_every_role_has_a_page():
+    assert "collections/balena/cloud/fleet_role.html" in ROLE_PAGES
+
+
+@pytest.mark.parametrize("path", sorted(ROLE_PAGES))
+def test_role_page_is_reached_from_the_start_page_and_shows_every_option(site_pages, path):
+    assert path in site_pages
+    assert load_problems(path, site_pages[path]) == []
+    spec = yaml.safe_load(ROLE_PAGES[path].read_text(encoding="utf-8"))
+    assert sorted(role_option_anchors(spec) - set(site_pages[path].anchors)) == []
 
 
 def test_every_page_of_the_site_loads(site_pages):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_check import broken_links, crawl, load_problems, plugin_pages
+from site_check import broken_links, crawl, load_problems, plugin_pages, role_option_anchors, role_pages
 from static_server import StaticServer
 
 PAGES = {
@@ -69,3 +69,21 @@ def test_plugin_pages_follow_the_plugin_files(tmp_path):
         "collections/balena/cloud/balena_thing_module.html",
         "collections/balena/cloud/balena_value_lookup.html",
     ]
+
+
+def test_role_pages_follow_the_argument_specs(tmp_path):
+    (tmp_path / "roles/thing/meta").mkdir(parents=True)
+    (tmp_path / "roles/thing/meta/argument_specs.yml").write_text("argument_specs: {}\n", encoding="utf-8")
+    (tmp_path / "roles/bare/tasks").mkdir(parents=True)
+    assert sorted(role_pages(tmp_path)) == ["collections/balena/cloud/thing_role.html"]
+
+
+def test_role_option_anchors_cover_suboptions_of_every_entry_point():
+    spec = {"argument_specs": {
+        "main": {"options": {"doc": {"type": "dict", "options": {"groups": {"options": {"tags": {}}}}}}},
+        "other": {"options": {"flag": {"type": "bool"}}},
+    }}
+    assert role_option_anchors(spec) == {
+        "parameter-main--doc", "parameter-main--doc/groups", "parameter-main--doc/groups/tags",
+        "parameter-other--flag",
+    }
