@@ -6,7 +6,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: demo test docs venv pytest unit emulator-tests conformance replay sdk-tests sanity lint integration compat clean
+.PHONY: demo test docs venv pytest unit module-tests emulator-tests conformance replay sdk-tests sanity lint changelog artifact integration molecule compat clean
 
 demo: venv
 	tools/demo.sh
@@ -26,6 +26,9 @@ pytest: venv
 unit: venv
 	tools/run-pytest.sh tests/unit
 
+module-tests: venv
+	tools/run-pytest.sh tests/modules
+
 emulator-tests: venv
 	tools/run-pytest.sh tests/emulator
 
@@ -44,8 +47,17 @@ sanity: venv
 lint: venv
 	tools/lint-examples.sh
 
+changelog: venv
+	tools/check-changelog.sh
+
+artifact: venv
+	tools/check-artifact.sh
+
 integration: venv
 	tools/integration.sh
+
+molecule: venv
+	tools/molecule.sh
 
 compat:
 	tools/test-compat.sh

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Create (or reuse) the development virtual environment from the pinned requirement file that
 # matches the chosen Python. Prints nothing but progress; the venv path is $VENV (default .venv).
+#   tools/make-venv.sh VENV REQUIREMENTS   the same for a venv of another job (e.g. .venv-importer
+#                                          from tests/requirements/galaxy-importer.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +10,9 @@ venv=${VENV:-.venv}
 python=$(tools/find-python.sh)
 version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
-if "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; then
+if [ $# -eq 2 ]; then
+    venv=$1 requirements=$2
+elif "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; then
     requirements=tests/requirements/ansible-2.21.txt
 else
     requirements=tests/requirements/ansible-2.19.txt

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Run pytest over the given test directories that exist (default: every suite), in one session.
+# Run pytest over the given test directories or files that exist (default: every suite), in one session.
 # Fails when nothing at all was collected: a green run must have run tests.
 # Extra pytest arguments can be given in $PYTEST_ARGS (e.g. PYTEST_ARGS="-x -k login").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=${VENV:-.venv}
-[ $# -gt 0 ] || set -- tests/unit tests/emulator tests/conformance tests/replay tests/sdk tests/inventory tests/awx tests/examples
+[ $# -gt 0 ] || set -- tests/unit tests/modules tests/tools tests/emulator tests/conformance tests/replay tests/sdk tests/inventory tests/awx tests/examples
 existing=()
 for directory in "$@"; do
-    if [ -d "$directory" ]; then
+    if [ -e "$directory" ]; then
         existing+=("$directory")
     else
         echo "pytest: skipping $directory (does not exist)"

@@ -26,45 +26,11 @@ if [ "${ignore_lines:-0}" -gt 0 ]; then
     exit 1
 fi
 
-# ansible-test bootstraps pip in each new venv with a get-pip.py it downloads from a host that
-# may be unreachable; it uses a cached copy first. Put an offline stand-in there unless a real
-# script is already cached.
-install_get_pip_standin() {
-    local cache=~/.ansible/test/cache version target
-    mkdir -p "$cache"
-    for version in $("$python" tools/ansible_test_facts.py pip-versions); do
-        target="$cache/get_pip_${version//./_}.py"
-        if [ ! -e "$target" ] || grep -q 'Offline stand-in for the get-pip.py' "$target"; then
-            cp tools/offline_get_pip.py "$target"
-        fi
-    done
-}
-
-# ansible-test looks for pythonX.Y on PATH and passes no other environment (such as
-# PYENV_VERSION) to its child processes. Put a launcher for every supported version that really
-# runs first on PATH, so unselected pyenv shims and similar stand-ins are never picked.
-put_pythons_on_path() {
-    local bin=$work/python-bin version interpreter found=() broken=()
-    mkdir -p "$bin"
-    for version in $("$python" tools/ansible_test_facts.py python-versions); do
-        if interpreter=$(tools/find-python.sh "$version"); then
-            printf '#!/bin/sh\nexec "%s" "$@"\n' "$interpreter" > "$bin/python$version"
-            chmod +x "$bin/python$version"
-            found+=("$version")
-        elif command -v "python$version" >/dev/null 2>&1; then
-            broken+=("$version")
-        fi
-    done
-    echo "sanity: Python versions available: ${found[*]:-none}"
-    if [ ${#broken[@]} -gt 0 ]; then
-        echo "sanity: python${broken[*]} is on PATH but does not run; fix or remove it" >&2
-        exit 1
-    fi
-    PATH="$PWD/$bin:$PATH"
-}
-
-install_get_pip_standin
-put_pythons_on_path
+# shellcheck source=tools/ansible-test-env.sh
+. tools/ansible-test-env.sh
+install_get_pip_standin "$python"
+put_pythons_on_path "$python" "$work" || exit 1
+echo "sanity: Python versions available: ${PYTHON_VERSIONS_FOUND[*]:-none}"
 tree=$(tools/stage-collection.sh "$work")
 
 echo "sanity: running ansible-test sanity in $tree"

@@ -2,8 +2,9 @@
 # The body of `make test`. Three lanes run side by side, each step of a lane even when an earlier
 # one failed:
 #   main:   every pytest suite
-#   checks: ansible-test sanity, ansible-lint on the examples, the documentation site (built,
-#           linted, loaded in headless Chromium), the integration targets
+#   checks: the changelog (fragments linted, a trial release), ansible-test sanity, ansible-lint on
+#           the examples, the built artifact (galaxy-importer, ansible-test units), the
+#           documentation site (built, linted, loaded in headless Chromium), the integration targets
 #   compat: the same checks on ansible-core 2.19 / Python 3.11 (tools/test-compat.sh), then the
 #           molecule scenarios of the roles (tools/molecule.sh)
 # Each lane writes to build/test-logs/<lane>.log; the logs are printed whole, one after the other,
@@ -34,8 +35,10 @@ main_lane() {
 }
 
 checks_lane() {
+    run_step checks changelog tools/check-changelog.sh
     run_step checks sanity tools/sanity.sh
     run_step checks lint tools/lint-examples.sh
+    run_step checks artifact tools/check-artifact.sh
     run_step checks docs tools/check-docs.sh
     run_step checks integration tools/integration.sh
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The oldest supported environment, ansible-core 2.19 on Python 3.11, in .venv-3.11: the unit, SDK
+# The oldest supported environment, ansible-core 2.19 on Python 3.11, in .venv-3.11: the unit, module, SDK,
 # inventory and AWX tests, ansible-test sanity and the integration targets. Skipped (with a message)
 # where no Python 3.11 is installed.
 set -uo pipefail
@@ -13,7 +13,7 @@ export BALENA_PYTHON=$python VENV=${COMPAT_VENV:-.venv-3.11}
 tools/make-venv.sh || exit 1
 
 failed=()
-tools/run-pytest.sh tests/unit tests/sdk tests/inventory tests/awx || failed+=(pytest)
+tools/run-pytest.sh tests/unit tests/modules tests/sdk tests/inventory tests/awx || failed+=(pytest)
 tools/sanity.sh || failed+=(sanity)
 tools/integration.sh || failed+=(integration)
 if [ ${#failed[@]} -gt 0 ]; then

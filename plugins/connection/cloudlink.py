@@ -5,7 +5,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 name: cloudlink
 short_description: ssh to a balena device's host OS through the balena cloud
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - The C(ansible.builtin.ssh) connection with a C(ProxyCommand) that reaches the device through the balena
     tunnel, as C(balena ssh) does. It accepts every option of C(ansible.builtin.ssh) as well.

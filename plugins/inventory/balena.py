@@ -5,7 +5,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 name: balena
 short_description: balena devices as inventory hosts
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads the devices of balenaCloud, openBalena or the balena API emulator, one request per page of devices.
   - The selection options (O(fleets), O(organizations), O(device_types), O(online_only), O(overall_status),

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_api_key
 short_description: Create, change, rotate and revoke balena API keys
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Manages one named API key of the user behind O(api_key), the provisioning keys of a fleet (O(fleet))
     or the keys of a device (O(device)).

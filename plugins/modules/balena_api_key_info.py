@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_api_key_info
 short_description: List the API keys of a balena user, fleet or device, without their values
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Lists the API keys of the user behind O(api_key), the provisioning keys of a fleet (O(fleet)) or the keys
     of a device (O(device)), with their ids, names, descriptions, expiry and creation dates.

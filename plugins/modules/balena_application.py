@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_application
 short_description: Manage balena fleets
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Creates, changes, renames and removes a balena fleet (called an application in the API).
   - Sets which release the fleet runs (a pinned release, or the latest one), turns device URLs on or off for

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_application_info
 short_description: List balena fleets
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns one fleet, or every fleet the user can reach directly, filtered on the server by organization,
     name, device type and class.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device
 short_description: Manage balena devices, one or many at once
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Changes one device (O(uuid), O(id), or O(name) within O(fleet)) or many at once (O(uuids), or every device
     matching O(selector)). It sets the name, note, location, fleet, pinned release, supervisor and OS release,

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device_action
 short_description: Reboot, update, identify or otherwise act on balena devices
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Asks the supervisor of one device (O(uuid), O(id)) or of many (O(uuids), O(selector)) to reboot, shut down,
     restart the application, start, stop or restart a service, purge application data, blink its LED, check for

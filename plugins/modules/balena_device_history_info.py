@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device_history_info
 short_description: Read the history of a balena device
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Returns a device's history as balenaCloud keeps it, oldest first; one entry for each period in which
     the device's fleet, release, target release, balenaOS and supervisor versions stayed the same.

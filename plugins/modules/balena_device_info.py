@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device_info
 short_description: List balena devices
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns devices by uuid, id or name, or every device matching filters on fleet, organization, online state,
     device type, tags, OS and supervisor version.

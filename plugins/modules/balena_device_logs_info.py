@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device_logs_info
 short_description: Read the recent logs of a balena device
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Returns the newest log lines balena keeps for a device (balena keeps the last 1000), oldest first,
     optionally only those since a moment, of one service, or with or without the system lines the

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device_type_info
 short_description: Describe balena device types
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns device types found by slug or by any of their aliases (C(raspberry-pi2) and C(raspberrypi2) name
     the same one), or every device type.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_device_wait
 short_description: Wait until balena devices are online, offline, on a release, OS or supervisor, or done updating
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Waits until every chosen device meets all the given conditions, polling the API every O(interval)
     seconds for up to O(wait_timeout) seconds.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_env_var
 short_description: Manage balena environment, configuration, build and service variables
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sets or removes variables of a balena fleet, a device, or a service of a fleet or device, one at a time
     (O(name) and O(value)) or many at once (O(variables)).

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_fleet_member
 short_description: Manage who has direct access to a balena fleet, and with which role
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Gives a user direct access to a fleet with a role (C(developer), C(operator) or C(observer)), changes the role,
     or takes the access away; either for one O(username) or for a whole list of O(members).

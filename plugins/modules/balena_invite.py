@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_invite
 short_description: Invite people to a balena organization or fleet, or revoke the invitation
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Invites an O(email) address to an O(organization) or a O(fleet) with a O(role); balena e-mails the invitation,
     and the person becomes a member once they accept it.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_organization
 short_description: Create, rename and remove balena organizations
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Creates an organization with a given O(handle), changes its display O(name), or removes it.
   - The user who creates an organization becomes its administrator.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_organization_info
 short_description: List balena organizations with their members, teams and fleets
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Lists the organizations the user behind O(api_key) belongs to, or the one named by O(handle), each with its
     members and their roles, its teams (members and fleet access) and its fleets.

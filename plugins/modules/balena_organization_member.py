@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_organization_member
 short_description: Manage a user's role in a balena organization, or remove them from it
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Sets the O(role) of a member of an organization, or removes the member.
   - balena adds people to an organization only through an invitation they accept; invite them with

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_os_config
 short_description: Write the config.json of a balena fleet or of a pre-registered device
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Writes to O(dest), on the controller and with mode C(0600), the C(config.json) that a balenaOS image needs to
     join a fleet, as C(balena config generate) does.

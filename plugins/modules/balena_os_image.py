@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_os_image
 short_description: Download a balenaOS image
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Downloads to O(dest), on the controller, the balenaOS image of a device type and version (and variant),
     as C(balena os download) does.

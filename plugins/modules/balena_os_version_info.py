@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_os_version_info
 short_description: List balenaOS versions of a device type, the updates of a device, and supervisor releases
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns the balenaOS releases of a device type, newest first, with their variant (C(prod) or C(dev)),
     release line (the default line or ESR), ESR phase and whether balena recommends them.

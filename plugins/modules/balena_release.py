@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_release
 short_description: Finalize, invalidate and describe balena releases
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Changes an existing release of a fleet, the result of a build; releases are created by C(balena push)
     or C(balena deploy), not by this module.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_release_info
 short_description: List the releases of a balena fleet
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns the releases of a fleet, newest first, filtered on the server by build status, finality,
     invalidation and commit, or only the latest release that devices would run.

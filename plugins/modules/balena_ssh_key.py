@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_ssh_key
 short_description: Manage the SSH public keys of a balena user
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Adds, retitles and removes an SSH public key of the user behind O(api_key). balena gives these keys access
     to the user's devices over C(balena ssh), and the C(cloudlink) and C(local) connection modes use them.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_tag
 short_description: Manage tags of balena fleets, devices, releases and organization memberships
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sets or removes tags (C(key = value) labels) on a fleet, a device, many devices at once (listed with
     O(uuids) or chosen with O(selector)), a release or an organization membership.

@@ -6,7 +6,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: balena_team
 short_description: Manage the teams of a balena organization, their members and their fleet access
-version_added: 0.2.0
+version_added: 1.0.0
 description:
   - Creates or removes a team of an organization, sets its O(members) and the fleets it gives them access to
     (O(fleets)), each with a role.

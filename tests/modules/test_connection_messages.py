@@ -17,7 +17,7 @@ from ansible_collections.balena.cloud.plugins.modules import balena_application_
 
 from .module_runner import run_module
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 COLLECTIONS_ROOT = REPO_ROOT / ".cache" / "collections"
 READ_ONLY_FLEET = "acme/warehouse-scanners"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 STAGE = REPO_ROOT / "tools" / "stage-collection.sh"
 RUNNERS = [REPO_ROOT / "tools" / "sanity.sh", REPO_ROOT / "tools" / "integration.sh"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 VENV = Path(sys.executable).parent.parent
 RUNNER = REPO_ROOT / "tools" / "molecule.sh"
 TIMEOUT = 300
