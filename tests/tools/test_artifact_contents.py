@@ -45,5 +45,7 @@ def test_what_users_need_ships(artifact_names):
     for path in ("README.md", "COPYING", "meta/runtime.yml", "plugins/modules/balena_device.py",
                  "plugins/inventory/balena.py", "examples/fleet_as_code.yml", "docs/docsite/links.yml",
                  "changelogs/changelog.yaml", "extensions/awx/balena_credential_type.yml",
-                 "roles/fleet/README.md", "roles/fleet/meta/argument_specs.yml", "roles/fleet/tasks/main.yml"):
+                 "roles/fleet/README.md", "roles/fleet/meta/argument_specs.yml", "roles/fleet/tasks/main.yml",
+                 "roles/rollout/README.md", "roles/rollout/meta/argument_specs.yml", "roles/rollout/tasks/main.yml",
+                 "roles/rollout/templates/failed_devices.j2"):
         assert path in artifact_names
