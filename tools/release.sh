@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cut a release from a clean checkout (docs/releasing.md tells the whole process):
+# Cut a release from a clean checkout (RELEASING.md tells the whole process):
 #   tools/release.sh [VERSION]
 #   1. with VERSION, set it as the version of galaxy.yml and of the SDK's client header
 #      (plugins/module_utils/sdk/version.py); without, release galaxy.yml's version;
@@ -60,7 +60,7 @@ artifact=build/release/balena-cloud-$version.tar.gz
 
 cat <<EOF
 
-release: next steps (docs/releasing.md):
+release: next steps (RELEASING.md):
   git add -A galaxy.yml plugins/module_utils/sdk/version.py changelogs CHANGELOG.md
   git commit -m "Release $version"
   make test                      # on the release commit, including galaxy-importer on the artifact
