@@ -108,7 +108,8 @@ def test_a_plugin_ansible_doc_cannot_read_fails_the_trial_without_a_traceback(tm
     script = with_the_version_added_line_of_balena_tag(tmp_path, "\nversion_added: 1.0.0\n\tbad: [\n")
     result = run([str(script)], tmp_path)
     assert result.returncode == 1, result.stdout
-    assert "FAILED: release" in result.stdout
+    assert "module balena.cloud.balena_tag Missing documentation" in result.stdout
+    assert "gave no CHANGELOG.md section for it" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -160,8 +161,8 @@ def test_release_refuses_uncommitted_changes(tmp_path):
 
 def commit_all(checkout, message):
     subprocess.run(["git", "add", "-A"], cwd=checkout, check=True)
-    subprocess.run(["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", message],
-                   cwd=checkout, check=True)
+    subprocess.run(["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "--allow-empty",
+                    "-m", message], cwd=checkout, check=True)
 
 
 def changed_files(checkout):
@@ -197,6 +198,10 @@ def test_a_failed_release_leaves_the_checkout_as_it_was(tmp_path):
     module = checkout / "plugins" / "modules" / "balena_tag.py"
     module.write_text(module.read_text(encoding="utf-8").replace("\nversion_added: 1.0.0\n", "\nversion_added: 1.0.0\n\tbad: [\n"),
                       encoding="utf-8")
+    fragments = checkout / "changelogs" / "fragments"
+    if not any("release_summary:" in fragment.read_text(encoding="utf-8") for fragment in fragments.glob("*.yml")):
+        fragments.mkdir(exist_ok=True)
+        (fragments / "release-1.2.0.yml").write_text("---\nrelease_summary: The next one.\n", encoding="utf-8")
     commit_all(checkout, "broken documentation")
     result = run(["tools/release.sh", "1.2.0"], checkout)
     assert result.returncode == 1
