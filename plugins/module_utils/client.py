@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import env_fallback
 
-from .credentials import recorded_env_fallback
+from .credentials import recording_env_fallback
 from .sdk.urls import has_userinfo
 from .timestamps import DATEUTIL_IMPORT_ERROR, HAS_DATEUTIL
 
@@ -28,11 +28,11 @@ AUTH_ARGUMENT_SPEC = {
         "type": "str",
         "no_log": True,
         "aliases": ["api_token"],
-        "fallback": (recorded_env_fallback, ["BALENA_API_KEY", "BALENA_API_TOKEN"], {"option": "api_key"}),
+        "fallback": (recording_env_fallback("api_key"), ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
     },
     "actions_url": {"type": "str", "fallback": (env_fallback, ["BALENA_ACTIONS_URL"])},
     "validate_certs": {"type": "bool", "default": True,
-                       "fallback": (recorded_env_fallback, ["BALENA_VALIDATE_CERTS"], {"option": "validate_certs", "boolean": True})},
+                       "fallback": (recording_env_fallback("validate_certs", boolean=True), ["BALENA_VALIDATE_CERTS"])},
     "timeout": {"type": "float", "default": 30.0},
     "max_retries": {"type": "int", "default": DEFAULT_MAX_RETRIES},
 }

@@ -63,18 +63,20 @@ def variable_of_origin(origin):
     return None
 
 
-def recorded_env_fallback(*variables, **kwargs):
-    """``env_fallback`` that remembers which variable gave ``option`` (a keyword argument) in
-    ``ENVIRONMENT_ORIGINS``. A ``boolean=True`` option whose variable holds no boolean keeps its
-    default here; ``environment_problems`` then reports it, naming the variable."""
-    for variable in variables:
-        if variable in os.environ:
-            ENVIRONMENT_ORIGINS[kwargs["option"]] = variable
-            value = os.environ[variable]
-            if kwargs.get("boolean") and boolean_problem(value):
-                raise AnsibleFallbackNotFound
-            return value
-    raise AnsibleFallbackNotFound
+def recording_env_fallback(option, boolean=False):
+    """An ``env_fallback`` for ``option`` that remembers in ``ENVIRONMENT_ORIGINS`` which variable
+    gave it. With ``boolean``, a variable that holds no boolean leaves the default in place here;
+    ``environment_problems`` then reports it, naming the variable."""
+    def fallback(*variables):
+        for variable in variables:
+            if variable in os.environ:
+                ENVIRONMENT_ORIGINS[option] = variable
+                value = os.environ[variable]
+                if boolean and boolean_problem(value):
+                    raise AnsibleFallbackNotFound
+                return value
+        raise AnsibleFallbackNotFound
+    return fallback
 
 
 def environment_problems(boolean_options):
