@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The artifact step of `make test`: build the collection artifact once (tools/stage-collection.sh,
-# into build/artifact.XXXXXX, removed afterwards unless KEEP_ARTIFACT=1), then check it as Galaxy
-# and its users do: galaxy-importer reports no warning (tools/galaxy-importer.sh; tests/artifact
-# shows that a warning fails that check), and the unit tests it ships pass under
-# `ansible-test units` (tools/artifact-units.sh).
+# into build/artifact.XXXXXX, removed afterwards unless KEEP_ARTIFACT=1), then check that it holds
+# only files git tracks (tools/artifact-untracked.sh), and check it as Galaxy and its users do:
+# galaxy-importer reports no warning (tools/galaxy-importer.sh; tests/artifact shows that a warning
+# fails that check), and the unit tests it ships pass under `ansible-test units`
+# (tools/artifact-units.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
@@ -20,6 +21,7 @@ artifacts=("$work"/dist/balena-cloud-*.tar.gz)
 echo "artifact: built ${artifacts[0]#"$work"/dist/} in $((SECONDS - started)) s"
 
 failed=()
+tools/artifact-untracked.sh "${artifacts[0]}" || failed+=(untracked-files)
 step_started=$SECONDS
 tools/galaxy-importer.sh "${artifacts[0]}" || failed+=(galaxy-importer)
 tools/run-pytest.sh tests/artifact || failed+=(galaxy-importer-tests)

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Cut a release from a clean checkout (docs/releasing.md tells the whole process):
+# Cut a release from a clean checkout (RELEASING.md tells the whole process). It refuses, before
+# changing anything, a version not later than the last release and fragments without a
+# release_summary; a failure later on puts back what it changed.
+#
 #   tools/release.sh [VERSION]
 #   1. with VERSION, set it as the version of galaxy.yml and of the SDK's client header
 #      (plugins/module_utils/sdk/version.py); without, release galaxy.yml's version;
@@ -32,11 +35,47 @@ if ! [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
     echo "release: '$version' is no version of the form MAJOR.MINOR.PATCH" >&2
     exit 1
 fi
-if "$venv/bin/python" -c 'import sys, yaml; sys.exit(0 if sys.argv[2] in (yaml.safe_load(open(sys.argv[1]))["releases"] or {}) else 1)' \
-        changelogs/changelog.yaml "$version"; then
-    echo "release: $version is already released in changelogs/changelog.yaml" >&2
+# Refusals come before anything is changed: the version must be later than every release, and the
+# fragments must hold the release's summary.
+"$venv/bin/python" - changelogs/changelog.yaml "$version" <<'PY' || exit 1
+import sys
+
+import yaml
+
+changelog_file, version = sys.argv[1:]
+with open(changelog_file, encoding="utf-8") as handle:
+    released = (yaml.safe_load(handle) or {}).get("releases") or {}
+
+
+def parts(text):
+    return tuple(int(part) for part in text.split("-")[0].split("+")[0].split("."))
+
+
+if version in released:
+    sys.exit("release: %s is already released in changelogs/changelog.yaml" % version)
+later = sorted((name for name in released if parts(name) >= parts(version)), key=parts)
+if later:
+    sys.exit("release: %s is not later than the last release, %s (changelogs/changelog.yaml)" % (version, later[-1]))
+PY
+if ! grep -qs '^release_summary:' changelogs/fragments/*.yml changelogs/fragments/*.yaml; then
+    echo "release: changelogs/fragments/ has no fragment with a release_summary for $version;" \
+        "add one (for example changelogs/fragments/release-$version.yml) and commit it" >&2
     exit 1
 fi
+
+# From here on, a failure puts back what was changed: the tree was clean at the start.
+restore() {
+    status=$?
+    if [ "$status" -ne 0 ]; then
+        git checkout --quiet HEAD -- galaxy.yml plugins/module_utils/sdk/version.py changelogs
+        if git ls-files --error-unmatch CHANGELOG.md >/dev/null 2>&1; then
+            git checkout --quiet HEAD -- CHANGELOG.md
+        fi
+        git clean -fdq -- changelogs CHANGELOG.md
+        echo "release: FAILED; the checkout is as it was before the release" >&2
+    fi
+}
+trap restore EXIT
 
 if [ "$version" != "$(galaxy_version)" ]; then
     sed -i "s/^version: .*/version: $version/" galaxy.yml
@@ -60,11 +99,11 @@ artifact=build/release/balena-cloud-$version.tar.gz
 
 cat <<EOF
 
-release: next steps (docs/releasing.md):
+release: next steps (RELEASING.md):
   git add -A galaxy.yml plugins/module_utils/sdk/version.py changelogs CHANGELOG.md
   git commit -m "Release $version"
   make test                      # on the release commit, including galaxy-importer on the artifact
   git tag -a $version -m "balena.cloud $version"
-  git push origin HEAD $version
+  git push origin main $version
   ansible-galaxy collection publish $artifact --api-key <Galaxy API key>
 EOF

@@ -12,7 +12,8 @@ description:
   - The route is worked out when the connection starts, on the machine that runs the play, so an inventory
     synced elsewhere (AWX) carries no path of the machine that synced it.
   - The token is taken from the play's environment or variables and written to a private file (mode 0600)
-    for the helper; it never appears on a command line.
+    for the helper; it never appears on a command line. The helper reads it once, when ssh starts it.
+  - A token with white space around it is refused, as the modules and the inventory plugin refuse it.
   - The inventory plugin P(balena.cloud.balena#inventory) sets the variables of this connection for every host
     when its C(connection_mode) is C(cloudlink).
 author:
@@ -36,8 +37,11 @@ options:
       - name: ansible_balena_api_key
   token_file:
     description:
-      - Where the token is written for the helper (mode 0600, directory 0700). The default is one file per
-        token under C(~/.ansible/balena/cloudlink/) of the user that runs the play.
+      - Where the token is written for the helper (mode 0600, directory 0700). This file is left in place
+        after the play, and connections that run side by side share it.
+      - Without it, each connection writes a file of its own under C(~/.ansible/balena/cloudlink/) of the user
+        that runs the play (named by a fingerprint of the token, never the token) and removes it when the
+        connection closes.
     type: path
     vars:
       - name: ansible_balena_token_file
@@ -100,7 +104,12 @@ from ansible.plugins.connection.ssh import Connection as SSHConnection
 from ansible.plugins.loader import fragment_loader
 from ansible.utils.plugin_docs import get_docstring
 
-from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.cloudlink_token import default_path, write_token_file
+from ansible_collections.balena.cloud.plugins.module_utils.credentials import (
+    api_key_problem, is_blank, labelled, variable_of_origin,
+)
+from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.cloudlink_token import (
+    write_connection_token_file, write_token_file,
+)
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory.connection import proxy_command
 
 HELPER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "plugin_utils", "cloudlink_proxy.py")
@@ -134,27 +143,56 @@ class Connection(SSHConnection):
         _accept_ssh_options(getattr(self, "_load_name", None) or PLUGIN_NAME)
         super().__init__(*args, **kwargs)
         self._route_set = False
+        self._given_common_args = None
+        self._own_token_file = None
 
     def _connect(self):
         if not self._route_set:
             route = "-o " + shlex.quote("ProxyCommand=" + self._proxy_command())
-            common = self.get_option("ssh_common_args")
+            self._given_common_args = self.get_option("ssh_common_args")
+            common = self._given_common_args
             self.set_option("ssh_common_args", route + (" " + common if common else ""))
             self._route_set = True
         return super()._connect()
 
-    def _proxy_command(self):
-        token = (self.get_option("balena_api_key") or "").strip()
-        if not token:
+    def close(self):
+        """The helper read the token when ssh started it: the file this connection wrote goes with it."""
+        try:
+            super().close()
+        finally:
+            if self._own_token_file:
+                try:
+                    os.unlink(self._own_token_file)
+                except FileNotFoundError:
+                    pass
+                self._own_token_file = None
+            if self._route_set:
+                self.set_option("ssh_common_args", self._given_common_args)
+                self._route_set = False
+
+    def _token(self):
+        token, origin = self.get_option_and_origin("balena_api_key")
+        if is_blank(token):
             raise AnsibleConnectionFailure(
                 "balena cloudlink needs a balena token where the play runs: set BALENA_API_KEY in its environment "
                 "or the variable ansible_balena_api_key")
-        path = self.get_option("token_file") or default_path(token)
+        problem = api_key_problem(token)
+        if problem:
+            raise AnsibleConnectionFailure("balena cloudlink: {0}: {1}".format(
+                labelled("balena_api_key", variable_of_origin(origin)), problem))
+        return token
+
+    def _proxy_command(self):
+        token = self._token()
+        path = self.get_option("token_file")
         try:
-            token_file = write_token_file(path, token)
+            if path:
+                token_file = write_token_file(path, token)
+            else:
+                token_file = self._own_token_file = write_connection_token_file(token)
         except OSError as error:
             raise AnsibleConnectionFailure("balena cloudlink cannot write the token file {0}: {1}".format(
-                path, to_native(error.strerror or error)))
+                path or error.filename, to_native(error.strerror or error)))
         return proxy_command(
             self.get_option("helper_python") or sys.executable, HELPER, self.get_option("tunnel_host"),
             self.get_option("tunnel_port"), self.get_option("tunnel_tls"), self.get_option("balena_username"),

@@ -304,6 +304,9 @@ from ansible.module_utils.common.text.converters import to_native
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.vars.reserved import get_reserved_names
 
+from ansible_collections.balena.cloud.plugins.module_utils.credentials import (
+    api_key_problem, boolean_problem, is_blank, labelled, variable_of_origin,
+)
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import cache_key as cache_keys
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import clashes
 from ansible_collections.balena.cloud.plugins.plugin_utils.inventory import enrichment
@@ -383,8 +386,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         problem = url_problem("api_url", options["api_url"])
         if problem:
             raise AnsibleParserError("{0}: {1}".format(path, problem))
-        if not options["api_key"]:
-            raise AnsibleParserError("no balena API key: set api_key in {0}, or BALENA_API_KEY in the environment".format(path))
+        problem = self._credential_problem(options)
+        if problem:
+            raise AnsibleParserError("{0}: {1}".format(path, problem))
         selection = {name: options[name] for name in SELECTION_OPTIONS}
         mode = self.get_option("connection_mode")
         key = cache_keys.cache_key(self.get_cache_key(path), options["api_url"], options["api_key"],
@@ -428,6 +432,21 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         options["validate_certs"] = self.get_option("validate_certs")
         options["timeout"] = float(self.get_option("timeout"))
         return options
+
+    def _credential_problem(self, options):
+        """What is wrong with api_key or validate_certs, checked as the modules check them."""
+        if is_blank(options["api_key"]):
+            return "no balena API key: set api_key in this file, or BALENA_API_KEY in the environment"
+        key_variable = variable_of_origin(self.get_option_and_origin("api_key")[1])
+        problem = api_key_problem(options["api_key"])
+        if problem:
+            return "{0}: {1}".format(labelled("api_key", key_variable), problem)
+        # Ansible reads a boolean it does not know as false: that must not turn certificate checks off.
+        certs_variable = variable_of_origin(self.get_option_and_origin("validate_certs")[1])
+        problem = boolean_problem(os.environ.get(certs_variable)) if certs_variable else None
+        if problem:
+            return "{0}: {1}".format(labelled("validate_certs", certs_variable), problem)
+        return None
 
     # -- reading the API ---------------------------------------------------------------------------
     def _client(self, options):

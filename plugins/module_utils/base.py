@@ -19,7 +19,8 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from .client import AUTH_ARGUMENT_SPEC, api_key_problem, api_url_problem, connect, is_blank, missing_library
+from .client import AUTH_ARGUMENT_SPEC, api_url_problem, connect, missing_library
+from .credentials import ENVIRONMENT_ORIGINS, api_key_problem, environment_problems, is_blank, labelled
 from .diff import MASK, changed_fields, link_id, masked, presence_diff, view_diff
 from .errors import AUTHORIZATION_STATUSES, AnswerLostError, OperationError, ParameterError, ReadOnlyError, answer_lost, describe
 from .sdk.exceptions import BalenaException, NotLoggedIn
@@ -56,6 +57,8 @@ class BalenaModule:
     def __init__(self, module=None):
         spec = dict(AUTH_ARGUMENT_SPEC)
         spec.update(self.argument_spec)
+        if module is None:
+            ENVIRONMENT_ORIGINS.clear()  # filled anew by the fallbacks of this module's options
         self.module = module or AnsibleModule(argument_spec=spec, supports_check_mode=True, **self.module_options)
         self.params = self.module.params
         _lower_uuids(self.params, spec)
@@ -63,6 +66,9 @@ class BalenaModule:
         self._access = None
         self.ledger = Ledger()
         self._forget_blank_key()
+        problems = environment_problems(("validate_certs",))
+        if problems:
+            self.module.fail_json(msg="; ".join(problems))
 
     def _forget_blank_key(self):
         """A key of white space only is no key: not a secret whose every space the output would mask."""
@@ -80,7 +86,8 @@ class BalenaModule:
         if self._client is None:
             if self.params.get("max_retries", 0) < 0:
                 raise ParameterError("max_retries", "must be 0 or more")
-            for option, problem in (("api_key", api_key_problem(self.params.get("api_key"))),
+            for option, problem in ((labelled("api_key", ENVIRONMENT_ORIGINS.get("api_key")),
+                                     api_key_problem(self.params.get("api_key"))),
                                     ("api_url", api_url_problem(self.params.get("api_url"))),
                                     ("actions_url", api_url_problem(self.params.get("actions_url")))):
                 if problem:

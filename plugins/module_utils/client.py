@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import env_fallback
 
+from .credentials import recording_env_fallback
 from .sdk.urls import has_userinfo
 from .timestamps import DATEUTIL_IMPORT_ERROR, HAS_DATEUTIL
 
@@ -27,35 +28,18 @@ AUTH_ARGUMENT_SPEC = {
         "type": "str",
         "no_log": True,
         "aliases": ["api_token"],
-        "fallback": (env_fallback, ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
+        "fallback": (recording_env_fallback("api_key"), ["BALENA_API_KEY", "BALENA_API_TOKEN"]),
     },
     "actions_url": {"type": "str", "fallback": (env_fallback, ["BALENA_ACTIONS_URL"])},
-    "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["BALENA_VALIDATE_CERTS"])},
+    "validate_certs": {"type": "bool", "default": True,
+                       "fallback": (recording_env_fallback("validate_certs", boolean=True), ["BALENA_VALIDATE_CERTS"])},
     "timeout": {"type": "float", "default": 30.0},
     "max_retries": {"type": "int", "default": DEFAULT_MAX_RETRIES},
 }
 
 
-MISSING_KEY = ("no API key given: set the api_key option, or the BALENA_API_KEY (or BALENA_API_TOKEN) environment "
-               "variable where the module runs")
-BAD_KEY_CHARACTERS = ("contains characters not allowed in an API key (only printable ASCII characters without spaces "
-                      "are; look for a line break or white space read along with it)")
 URL_WITH_USERINFO = ("must not contain a user name or password (user:password@host): the API key is the only credential "
                      "sent; remove them")
-
-
-def is_blank(value):
-    """Unset, empty or white space only: a key that is not there (and not a secret to mask in the output)."""
-    return value is None or not str(value).strip()
-
-
-def api_key_problem(value):
-    """What is wrong with a given API key, or None; the key itself is never part of the answer."""
-    if is_blank(value):
-        return MISSING_KEY
-    if any(not "!" <= character <= "~" for character in value):
-        return BAD_KEY_CHARACTERS
-    return None
 
 
 def api_url_problem(value):

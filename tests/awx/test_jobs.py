@@ -4,6 +4,7 @@ every N-th host."""
 from __future__ import annotations
 
 import requests
+import yaml
 
 from awx_emulation import import_hosts, inventory_update, job_run, job_vars, sliced_hosts
 from awx_project import PLAYBOOK, SOURCE, SOURCE_PATH, credential_env_for, write_project
@@ -52,3 +53,23 @@ def test_slices_take_every_nth_host_and_cover_each_once(tmp_path, fresh_emulator
                 slice_number=number, slice_count=SLICES, extravars=job_vars(job_id), job_id=job_id)
     expected = {name: str(100 + number) for number, names in enumerate(slices, 1) for name in names}
     assert device_tags(fresh_emulator) == expected
+
+
+def test_jobs_get_plain_values_where_the_sync_stored_unsafe_markers(tmp_path, fresh_emulator):
+    """ansible-inventory --export (ansible-core 2.19 and later) writes plugin strings as {"__ansible_unsafe": ...},
+    and AWX stores that; the job's inventory script hands it back to ansible-core, which reads it as a string."""
+    project = write_project(tmp_path / "checkout", WRITABLE)
+    (project / "playbooks" / "types.yml").write_text(yaml.safe_dump([{
+        "name": "Show what the job sees", "hosts": "all", "gather_facts": False,
+        "tasks": [{"name": "Type and value of balena_uuid", "ansible.builtin.debug": {
+            "msg": "{{ balena_uuid | type_debug }} {{ balena_uuid }}"}}],
+    }]), encoding="utf-8")
+    credential_env = credential_env_for(fresh_emulator)
+    hosts = synced_hosts(tmp_path, project, credential_env)
+    stored = {name: variables["balena_uuid"] for name, (variables, _enabled) in hosts.items()}
+    assert stored == {name: {"__ansible_unsafe": name} for name in hosts}
+    result = job_run(tmp_path / "job", project, "playbooks/types.yml", hosts, credential_env, extravars=job_vars(8),
+                     job_id=8)
+    shown = {event["event_data"]["host"]: event["event_data"]["res"]["msg"] for event in result.events
+             if event["event"] == "runner_on_ok"}
+    assert shown == {name: "str " + name for name in hosts}

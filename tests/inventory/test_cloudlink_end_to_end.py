@@ -143,3 +143,35 @@ def test_ad_hoc_raw_reaches_sshd_through_the_tunnel(emulator, sshd, tunnel, tmp_
     run([BIN / "ansible", "-i", str(config), "-m", "ansible.builtin.raw", "-a", "id -un > " + str(out / "ad-hoc"),
          "-e", "ansible_balena_token_file=" + str(tmp_path / "job" / "token"), "lobby-screen"], env)
     assert (out / "ad-hoc").read_text(encoding="utf-8").split() == [getpass.getuser()]
+
+
+def test_the_token_file_of_a_connection_is_removed_when_it_closes(emulator, sshd, tunnel, tmp_path):
+    config, env = _setup(emulator, sshd, tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    env["HOME"] = str(home)
+    out = tmp_path / "out"
+    out.mkdir()
+    emulator.clear_request_log()
+    run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path, "fleet_demo_digital_signage:&online", out))],
+        env)
+    assert sorted(path.name for path in out.iterdir()) == OPERATED
+    connects = [entry for entry in emulator.request_log() if entry["method"] == "CONNECT"]
+    assert sorted(entry["status"] for entry in connects) == [200, 200, 200]
+    directory = home / ".ansible" / "balena" / "cloudlink"
+    assert directory.is_dir()
+    assert list(directory.iterdir()) == []
+
+
+def test_a_token_with_white_space_around_it_is_refused_naming_the_variable(emulator, sshd, tunnel, tmp_path):
+    config, env = _setup(emulator, sshd, tmp_path)
+    env["BALENA_API_KEY"] += "\n"
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run([BIN / "ansible-playbook", "-i", str(config), str(_playbook(tmp_path, "lobby-screen", out))], env,
+                 check=False)
+    output = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0
+    assert "balena_api_key (from BALENA_API_KEY): starts or ends with white space" in output
+    assert emulator.credentials["api_key"] not in output
+    assert list(out.iterdir()) == []

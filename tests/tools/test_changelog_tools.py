@@ -32,6 +32,7 @@ def copy_of_the_changelog_inputs(target):
         else:
             shutil.copy2(source, target / name)
     (target / "tools").mkdir()
+    shutil.copy2(REPO_ROOT / "tools" / "changelog_plugins.py", target / "tools")
     shutil.copy2(REPO_ROOT / "tools" / "check-changelog.sh", target / "tools")
     return target / "tools" / "check-changelog.sh"
 
@@ -81,6 +82,37 @@ def test_a_plugin_added_after_the_version_of_galaxy_yml_fails_naming_it(tmp_path
     assert "module balena_tag: version_added 9.0.0 is later than galaxy.yml's version" in result.stdout
 
 
+def with_the_version_added_line_of_balena_tag(target, replacement):
+    script = copy_of_the_changelog_inputs(target)
+    module = target / "plugins" / "modules" / "balena_tag.py"
+    text = module.read_text(encoding="utf-8")
+    assert "\nversion_added: 1.0.0\n" in text
+    module.write_text(text.replace("\nversion_added: 1.0.0\n", replacement), encoding="utf-8")
+    return script
+
+
+def test_a_plugin_added_in_a_version_never_released_fails_naming_it(tmp_path):
+    result = run([str(with_the_version_added_line_of_balena_tag(tmp_path, "\nversion_added: 0.1.0\n"))], tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "changelog: module balena_tag: version_added 0.1.0 was never released" in result.stdout
+    assert "FAILED: plugins" in result.stdout
+
+
+def test_a_plugin_without_version_added_fails_naming_it(tmp_path):
+    result = run([str(with_the_version_added_line_of_balena_tag(tmp_path, "\n"))], tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "changelog: module balena_tag: has no version_added" in result.stdout
+
+
+def test_a_plugin_ansible_doc_cannot_read_fails_the_trial_without_a_traceback(tmp_path):
+    script = with_the_version_added_line_of_balena_tag(tmp_path, "\nversion_added: 1.0.0\n\tbad: [\n")
+    result = run([str(script)], tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "module balena.cloud.balena_tag Missing documentation" in result.stdout
+    assert "gave no CHANGELOG.md section for it" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_release_consumes_the_fragments_once_and_lists_every_plugin(tmp_path):
     checkout = git_clone_of_the_checkout(tmp_path / "checkout")
     version = next(line.split(":", 1)[1].strip() for line in (checkout / "galaxy.yml").read_text().splitlines()
@@ -102,6 +134,8 @@ def test_release_consumes_the_fragments_once_and_lists_every_plugin(tmp_path):
     for module in (checkout / "plugins" / "modules").glob("balena_*.py"):
         assert "balena\\.cloud\\." + module.stem.replace("_", "\\_") in changelog, module.stem
     assert (checkout / "build" / "release" / "balena-cloud-{0}.tar.gz".format(version)).is_file()
+    (push,) = [line.strip() for line in result.stdout.splitlines() if "git push" in line]
+    assert push.replace(version, "1.0.0") in (REPO_ROOT / "RELEASING.md").read_text(encoding="utf-8")
 
     subprocess.run(["git", "add", "-A"], cwd=checkout, check=True)
     subprocess.run(["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "release"],
@@ -123,3 +157,54 @@ def test_release_refuses_uncommitted_changes(tmp_path):
     assert "uncommitted changes" in result.stderr and "late.yml" in result.stderr
     assert (checkout / "changelogs" / "fragments" / "late.yml").is_file()
     assert (checkout / "changelogs" / "changelog.yaml").read_text(encoding="utf-8") == changelog_yaml
+
+
+def commit_all(checkout, message):
+    subprocess.run(["git", "add", "-A"], cwd=checkout, check=True)
+    subprocess.run(["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "--allow-empty",
+                    "-m", message], cwd=checkout, check=True)
+
+
+def changed_files(checkout):
+    return subprocess.run(["git", "status", "--porcelain"], cwd=checkout, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_release_refuses_a_version_not_later_than_the_last_release_and_changes_nothing(tmp_path):
+    checkout = git_clone_of_the_checkout(tmp_path / "checkout")
+    (checkout / "changelogs" / "changelog.yaml").write_text(
+        "---\nancestor: null\nreleases:\n  1.0.0:\n    release_date: '2026-12-01'\n", encoding="utf-8")
+    commit_all(checkout, "1.0.0 released")
+    result = run(["tools/release.sh", "0.9.0"], checkout)
+    assert result.returncode == 1
+    assert "release: 0.9.0 is not later than the last release, 1.0.0" in result.stderr
+    assert changed_files(checkout) == ""
+
+
+def test_release_refuses_a_release_without_a_release_summary_naming_it(tmp_path):
+    checkout = git_clone_of_the_checkout(tmp_path / "checkout")
+    for fragment in (checkout / "changelogs" / "fragments").glob("*.yml"):
+        if "release_summary:" in fragment.read_text(encoding="utf-8"):
+            fragment.unlink()
+    commit_all(checkout, "no summary")
+    result = run(["tools/release.sh", "1.2.0"], checkout)
+    assert result.returncode == 1
+    assert "no fragment with a release_summary for 1.2.0" in result.stderr
+    assert changed_files(checkout) == ""
+
+
+def test_a_failed_release_leaves_the_checkout_as_it_was(tmp_path):
+    checkout = git_clone_of_the_checkout(tmp_path / "checkout")
+    module = checkout / "plugins" / "modules" / "balena_tag.py"
+    module.write_text(module.read_text(encoding="utf-8").replace("\nversion_added: 1.0.0\n", "\nversion_added: 1.0.0\n\tbad: [\n"),
+                      encoding="utf-8")
+    fragments = checkout / "changelogs" / "fragments"
+    if not any("release_summary:" in fragment.read_text(encoding="utf-8") for fragment in fragments.glob("*.yml")):
+        fragments.mkdir(exist_ok=True)
+        (fragments / "release-1.2.0.yml").write_text("---\nrelease_summary: The next one.\n", encoding="utf-8")
+    commit_all(checkout, "broken documentation")
+    result = run(["tools/release.sh", "1.2.0"], checkout)
+    assert result.returncode == 1
+    assert "version set to 1.2.0" in result.stdout
+    assert "the checkout is as it was before the release" in result.stderr
+    assert changed_files(checkout) == ""

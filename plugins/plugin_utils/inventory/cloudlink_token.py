@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 from ansible_collections.balena.cloud.plugins.module_utils.sdk.private_file import write_private_file
 
@@ -13,9 +14,15 @@ from .cache_key import token_fingerprint
 DEFAULT_DIRECTORY = os.path.join("~", ".ansible", "balena", "cloudlink")
 
 
-def default_path(token, directory=DEFAULT_DIRECTORY):
-    """One file per token, named by its fingerprint."""
-    return os.path.join(os.path.expanduser(directory), token_fingerprint(token) + ".token")
+def write_connection_token_file(token, directory=DEFAULT_DIRECTORY):
+    """A new private file holding ``token`` for one connection, named by the token's fingerprint
+    and a random part (connections that run side by side never share it), and its path."""
+    directory = os.path.expanduser(directory)
+    os.makedirs(directory, mode=0o700, exist_ok=True)
+    handle, path = tempfile.mkstemp(prefix=token_fingerprint(token) + "-", suffix=".token", dir=directory)
+    os.close(handle)
+    write_private_file(path, token, prefix=".token-")
+    return path
 
 
 def write_token_file(path, token):
