@@ -165,7 +165,7 @@ def test_what_the_modules_would_refuse_fails_first_with_the_document_path(fresh_
         refused = _converge(fresh_emulator, tmp_path, document)
         assert refused.returncode != 0
         assert message in refused.output, refused.output[-2000:]
-        assert "Find out whether fleet" not in refused.output  # failed at validation: no module ran
+        assert "whether there is a fleet" not in refused.output  # failed at validation: no module ran
     assert "written" not in _fleet(fresh_emulator, "demo/air-quality")["tags"]
 
 
