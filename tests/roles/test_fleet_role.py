@@ -198,3 +198,15 @@ def test_a_selector_group_that_matches_no_device_warns(fresh_emulator, tmp_path)
     assert converged.returncode == 0, converged.output[-3000:]
     warnings = [line for line in converged.output.splitlines() if "[WARNING]" in line and "no device" in line]
     assert len(warnings) == 2, converged.output[-3000:]
+
+
+def test_a_new_fleet_found_by_slug_keeps_the_case_of_its_name(fresh_emulator, tmp_path):
+    document = {"organization": "demo", "name": "Kiosks-North", "device_type": "raspberrypi4-64",
+                "variables": {"env": {"MODE": "kiosk"}}, "tags": {"floor": "1"}}
+    created = _converge(fresh_emulator, tmp_path, document)
+    assert created.returncode == 0 and "changed=3" in created.stdout, created.output[-3000:]
+    fleet = _fleet(fresh_emulator, "demo/kiosks-north")
+    assert fleet["name"] == "Kiosks-North" and fleet["tags"] == {"floor": "1"}
+    assert fleet["variables"]["env"] == {"MODE": "kiosk"}
+    again = _converge(fresh_emulator, tmp_path, document)
+    assert again.returncode == 0 and "changed=0" in again.stdout, again.output[-3000:]
