@@ -63,11 +63,10 @@ def fleet_role(pine, fleet, user_id, known=None):
     fleet membership or a team; ``member`` of its organization only; or None. ``known`` (a dict kept
     by the caller) remembers the user's organization roles and teams from one fleet to the next."""
     known = {} if known is None else known
-    organization = fleet["organization"][0]
     roles = set()
-    org_role = remembered_organization_role(pine, organization["id"], user_id, known)
-    if org_role:
-        roles.add(org_role)
+    # A user outside the fleet's organization (a direct member of the fleet only) does not see it.
+    for organization in fleet.get("organization") or []:
+        roles.add(remembered_organization_role(pine, organization["id"], user_id, known))
     direct = pine.get({"resource": "user__is_member_of__application", "options": {
         "$select": "id",
         "$filter": {"user": user_id, "is_member_of__application": fleet["id"]},
@@ -100,7 +99,7 @@ def require_fleet_write(pine, fleet, user_id, action, parameter="fleet"):
     held = {"observer": "an observer of it", "member": "only a member of its organization"}.get(role, "not a member of it")
     raise ParameterError(parameter, "{0} needs the developer or operator role on fleet {1} (or administrator of "
                                     "organization {2}); this API key's user is {3}".format(
-                                        action, fleet["slug"], fleet["organization"][0]["handle"], held))
+                                        action, fleet["slug"], fleet["slug"].partition("/")[0], held))
 
 
 def _role_name(rows, link):

@@ -220,10 +220,12 @@ class FleetMemberModule(BalenaModule):
         only_self = not plan.add and not plan.update and plan.remove == [user["username"]]
         if only_self:
             return
-        organization = fleet["organization"][0]
-        if organization_role(self.client.pine, organization["id"], user["id"]) != ADMINISTRATOR:
+        # The organization is not shown to a user outside it (a direct member of the fleet only).
+        organizations = fleet.get("organization") or []
+        if not organizations or organization_role(self.client.pine, organizations[0]["id"], user["id"]) != ADMINISTRATOR:
             raise ParameterError("fleet", "changing the members of fleet {0} needs the administrator role in organization "
-                                          "{1}; {2} is not an administrator of it".format(fleet["slug"], organization["handle"], user["username"]))
+                                          "{1}; {2} is not an administrator of it".format(
+                                              fleet["slug"], fleet["slug"].partition("/")[0], user["username"]))
 
     def _apply(self, fleet, rows, plan):
         pine, done = self.client.pine, []
