@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=${VENV:-.venv}
-[ $# -gt 0 ] || set -- tests/unit tests/modules tests/tools tests/emulator tests/conformance tests/replay tests/sdk tests/inventory tests/awx tests/examples
+[ $# -gt 0 ] || set -- tests/unit tests/modules tests/tools tests/emulator tests/conformance tests/replay tests/sdk tests/inventory tests/roles tests/awx tests/examples
 existing=()
 for directory in "$@"; do
     if [ -e "$directory" ]; then

@@ -13,7 +13,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT_ONLY = [
     ".ansible-lint", "Makefile", "CONTRIBUTING.md", "RELEASING.md", "benchmarks/", "emulator/", "tools/", "examples/demo_summary.py",
-    "tests/conftest.py", "tests/requirements/", "tests/modules/", "tests/tools/", "tests/artifact/",
+    "tests/conftest.py", "tests/requirements/", "tests/modules/", "tests/tools/", "tests/artifact/", "tests/roles/",
     "extensions/molecule/",
 ]
 
