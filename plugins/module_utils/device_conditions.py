@@ -41,9 +41,14 @@ def _same_version(found, wanted):
     return "+" not in found or "+" not in wanted or found == wanted
 
 
+def release_commit(row):
+    """The commit of the release a device row runs, or None."""
+    return linked(row.get("is_running__release")).get("commit")
+
+
 def _runs_release(row, wanted):
     running = row.get("is_running__release")
-    commit = linked(running).get("commit") or ""
+    commit = release_commit(row) or ""
     if commit and (commit == wanted or len(wanted) >= SHORT_COMMIT and commit.startswith(wanted)):
         return True
     return any(linked(running).get(field) == wanted for field in ("raw_version", "semver"))
