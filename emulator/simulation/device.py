@@ -10,6 +10,8 @@ from ..routes.log_book import log_book
 from . import supervisor_channel as channel
 
 IDLE, NOTICED, DOWNLOADING, REBOOTING = "idle", "noticed", "downloading", "rebooting"
+# What a device whose host OS update failed reports as its provisioning state (the update script's last word).
+OS_UPDATE_FAILED = "OS update failed"
 
 
 @dataclass
@@ -152,6 +154,8 @@ class SimulatedDevice:
         report = {"status": "Idle"}
         if job.kind == "release":
             report["apps"] = {job.fleet_uuid: {"releases": {job.target: {"update_status": "aborted"}}}}
+        else:
+            report["provisioning_state"] = OS_UPDATE_FAILED
         channel.report_state(self.world, self.device_id, self.uuid, report)
         self._log(f"Update to {self._target_name()} failed", is_stderr=True)
         self.failed.add(job.target)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
-from .device_conditions import FAILED_UPDATES, WAIT_OPTIONS, describe_conditions, update_failed, where_device_is
+from .device_conditions import FAILED_UPDATES, WAIT_OPTIONS, describe_conditions, os_update_failed, update_failed, where_device_is
 from .errors import ParameterError
 from .query_filters import all_of, one_or_many
 from .timestamps import canonical
@@ -66,7 +66,7 @@ class WaitResult(object):
         wanted = describe_conditions(self.conditions)
         parts = []
         if self.failed:
-            parts.append("{0} of {1} device(s) can no longer be {2}: {3}".format(len(self.failed), total, wanted, _listed(self.failed, _why)))
+            parts.append("{0} of {1} device(s) will not converge ({2}): {3}".format(len(self.failed), total, wanted, _listed(self.failed, _why)))
         if self.pending:
             parts.append("timed out after {0} s: {1} of {2} device(s) not {3}: {4}".format(
                 timeout, len(self.pending), total, wanted, _listed(self.pending, _where)))
@@ -130,7 +130,11 @@ class DeviceWaiter(object):
         times of failures that do not count."""
         if row.get("overall_status") == "deleted":
             return "deleted"
-        if not update_failed(row) or earlier.get(row["id"], ()) == row.get("last_update_status_event"):
+        if os_update_failed(row) and any(condition.needs_os_update for condition in self.conditions) \
+                and not any(condition.check(row) for condition in self.conditions if condition.needs_os_update):
+            return "OS update failed"
+        if not update_failed(row) or not any(condition.about_release for condition in self.conditions) \
+                or earlier.get(row["id"], ()) == row.get("last_update_status_event"):
             return None
         met = all(condition.check(row) for condition in self.conditions)
         if met and not any(condition.needs_update for condition in self.conditions):

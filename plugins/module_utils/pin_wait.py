@@ -36,7 +36,8 @@ def runs_its_target(targets, release):
         name = "running release {0}".format(commits[0])
     else:
         name = "running the release their fleet or pin names"
-    return Condition(name, lambda row: targets.get(row["id"]) is not None and release_commit(row) == targets.get(row["id"]))
+    return Condition(name, lambda row: targets.get(row["id"]) is not None and release_commit(row) == targets.get(row["id"]),
+                     names_target=True, about_release=True)
 
 
 def pin_conditions(params, moved_to, pine, ids):

@@ -8,6 +8,7 @@ import time
 
 from ansible_collections.balena.cloud.plugins.modules import (
     balena_device,
+    balena_device_action,
     balena_device_history_info,
     balena_device_wait,
 )
@@ -49,7 +50,7 @@ def test_an_aborted_update_ends_the_wait_at_once_naming_the_device(fresh_emulato
     assert time.monotonic() - started < 30, "the wait went on after the update was aborted"
     assert result.get("failed"), result
     assert "timed out" not in result["msg"] and result["msg"].count("aborted") == 1
-    assert result["msg"].startswith("1 of 2 device(s) can no longer be running release %s: %s (update aborted; " % (commit, bad))
+    assert result["msg"].startswith("1 of 2 device(s) will not converge (running release %s): %s (update aborted; " % (commit, bad))
     assert [device["uuid"] for device in result["converged"]] == [good]
     assert [(device["uuid"], device["reason"], device["update_status"]) for device in result["failed_devices"]] == [(bad, "update aborted", "aborted")]
     assert result["pending"] == []
@@ -142,3 +143,18 @@ def test_history_entries_name_the_target_release_version(fresh_emulator):
     result = run_module(balena_device_history_info.main, dict(auth(fresh_emulator), uuid=device, since="1h"))
     pinned = [entry for entry in result["entries"] if entry["target_release"] == commit]
     assert pinned and all(entry["target_release_version"] == version for entry in pinned)
+
+
+def test_a_failed_os_update_ends_the_wait_naming_the_device_and_the_actions_service_says_error(fresh_emulator):
+    device = admin(fresh_emulator, "GET", "/v7/device?$select=uuid&$filter=device_name eq 'garage-sensor'")["d"][0]["uuid"]
+    simulate(fresh_emulator, device, fail_update=True)
+    args = dict(auth(fresh_emulator), uuid=device, action="os_update", os_version="6.0.13", actions_url=fresh_emulator.url + "/actions",
+                wait=True, wait_timeout=120, wait_interval=0.3)
+    started = time.monotonic()
+    result = run_module(balena_device_action.main, args)
+    assert time.monotonic() - started < 30, "the wait went on after the OS update failed"
+    assert result.get("failed") and "timed out" not in result["msg"], result
+    assert "%s (OS update failed; " % device in result["msg"]
+    assert [(entry["uuid"], entry["reason"]) for entry in result["wait"]["failed_devices"]] == [(device, "OS update failed")]
+    status = admin(fresh_emulator, "GET", "/actions/v1/%s/resinhup" % device)
+    assert status["status"] == "error" and "failed" in status["error"]
