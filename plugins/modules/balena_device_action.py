@@ -70,8 +70,9 @@ options:
       - V(os_update) waits until they run O(os_version) and are online; V(reboot) until they are online again
         after going away; V(shutdown) until they are offline; V(update), V(purge), V(restart_application) and the
         service actions until they have finished updating. V(identify) and V(ping) have nothing to wait for.
-      - A device that reports after the action that it gave up an update (C(update_status) C(aborted) or
-        C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
+      - A device that reports after the action that it gave up a release update (C(update_status) C(aborted) or
+        C(rejected)), with V(os_update) one whose host OS update failed (C(provisioning_state) C(OS update failed)),
+        or one that is deleted, can no longer get there; the wait goes on only while other devices may
         still converge, then fails naming it and why. An update given up before the action does not count.
     type: bool
     default: false

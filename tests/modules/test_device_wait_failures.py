@@ -158,3 +158,17 @@ def test_a_failed_os_update_ends_the_wait_naming_the_device_and_the_actions_serv
     assert [(entry["uuid"], entry["reason"]) for entry in result["wait"]["failed_devices"]] == [(device, "OS update failed")]
     status = admin(fresh_emulator, "GET", "/actions/v1/%s/resinhup" % device)
     assert status["status"] == "error" and "failed" in status["error"]
+
+
+def test_pin_then_wait_ignores_an_abort_of_an_earlier_target(fresh_emulator):
+    (_good, bad), commit = online_devices_and_another_release(fresh_emulator)
+    before = device_row(fresh_emulator, bad, select="id&$expand=is_running__release($select=commit)")["is_running__release"][0]["commit"]
+    abort_update(fresh_emulator, bad, commit)
+    # Its cause gone, the device tries again; pin (no change) then wait, as the wait module's EXAMPLES do.
+    simulate(fresh_emulator, bad, fail_update=False)
+    assert not run_module(balena_device.main, dict(auth(fresh_emulator), uuid=bad, release=commit)).get("failed")
+    assert device_row(fresh_emulator, bad)["update_status"] == "aborted"
+    result = run_module(balena_device_wait.main, dict(auth(fresh_emulator), uuid=bad, release=commit, wait_timeout=60, interval=0.3))
+    assert not result.get("failed"), result.get("msg")
+    assert [device["uuid"] for device in result["converged"]] == [bad] and result["polls"] > 1
+    assert before != commit
