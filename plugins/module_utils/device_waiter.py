@@ -9,6 +9,7 @@ or as failed from the first poll that shows it can no longer do so.
 
 from __future__ import annotations
 
+import math
 import time
 from datetime import datetime, timezone
 
@@ -29,11 +30,21 @@ WAIT_SPEC = {
 }
 
 
-def check_wait_options(params):
-    if params["wait_timeout"] < 0:
-        raise ParameterError("wait_timeout", "must be 0 or more seconds")
-    if params["wait_interval"] <= 0:
-        raise ParameterError("wait_interval", "must be more than 0 seconds")
+def check_seconds(params, timeout="wait_timeout", interval="wait_interval"):
+    """Refuse a timeout that is not a finite number of 0 or more seconds, and an interval that is not a
+    finite number of more than 0 seconds (``nan`` compares false with everything, so it is named here)."""
+    if not math.isfinite(params[timeout]) or params[timeout] < 0:
+        raise ParameterError(timeout, "must be a finite number of 0 or more seconds, not {0}".format(params[timeout]))
+    if not math.isfinite(params[interval]) or params[interval] <= 0:
+        raise ParameterError(interval, "must be a finite number of more than 0 seconds, not {0}".format(params[interval]))
+
+
+def check_wait_options(params, warn):
+    """Refuse bad wait options, and ``warn`` about those given without ``wait``, which would do nothing."""
+    check_seconds(params)
+    unused = [name for name in ("wait_timeout", "wait_interval") if params[name] != WAIT_SPEC[name]["default"]]
+    if unused and not params["wait"]:
+        warn("{0} only applies with wait: true, and is ignored without it".format(" and ".join(unused)))
 
 
 def _now_text():

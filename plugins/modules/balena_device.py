@@ -527,7 +527,7 @@ class DeviceModule(BalenaModule):
         return found
 
     def check_input(self):
-        check_wait_options(self.params)
+        check_wait_options(self.params, self.module.warn)
         check_something_to_wait_for(self.params)
         if self.desired_tags is not None:
             DEVICE_TAGS.check(self.desired_tags, "tags")

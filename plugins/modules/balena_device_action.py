@@ -226,7 +226,7 @@ class DeviceActionModule(BalenaModule):
             raise ParameterError("os_version", "only applies to os_update, not {0}".format(action))
         if self.params["wait"] and action in NOTHING_TO_WAIT_FOR:
             raise ParameterError("wait", "{0} has nothing to wait for".format(action))
-        check_wait_options(self.params)
+        check_wait_options(self.params, self.module.warn)
 
     def find(self):
         params, pine = self.params, self.client.pine

@@ -228,7 +228,7 @@ waited_for:
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_conditions import WAIT_OPTIONS, conditions_from
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import SELECTOR_SPEC, describe, listed, select
-from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter
+from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter, check_seconds
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.wait_targets import TARGET_EXPAND, TARGET_FIELDS, check_targets
 
@@ -261,10 +261,7 @@ class DeviceWaitModule(BalenaModule):
         if not conditions:
             raise ParameterError("online", "give at least one of online, release, os_version, supervisor_version "
                                            "and update_finished=true: there is nothing to wait for")
-        if params["wait_timeout"] < 0:
-            raise ParameterError("wait_timeout", "must be 0 or more seconds")
-        if params["interval"] <= 0:
-            raise ParameterError("interval", "must be more than 0 seconds")
+        check_seconds(params, interval="interval")
         return conditions
 
     def devices(self):

@@ -303,8 +303,9 @@ class EnvVarModule(KeyedValuesModule):
 
     def desired(self):
         if self.params["name"] is not None:
-            return {self.params["name"]: as_value(self.params["name"], self.params["value"], "value", self.module.warn)}, "name"
-        return {name: as_value(name, value, "variables", self.module.warn) for name, value in self.params["variables"].items()}, "variables"
+            return {self.params["name"]: as_value(self.params["name"], self.params["value"], "value", self.module.warn,
+                                                          show_value=self.show_values())}, "name"
+        return {name: as_value(name, value, "variables", self.module.warn, show_value=self.show_values()) for name, value in self.params["variables"].items()}, "variables"
 
 
 def main():
