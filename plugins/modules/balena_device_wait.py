@@ -24,8 +24,9 @@ description:
     O(online)), an update given up before the wait fails the wait at once, as the device is not updating.
   - Fails when O(wait_timeout) passes first, naming the devices that did not converge and where they are;
     the devices that did are returned too.
-  - Before polling, checks that O(release) is a successful release of the fleet of every chosen device and that
-    O(os_version) is available for their device types, and fails naming the option otherwise.
+  - Before polling, checks that O(release) is a successful release of the fleet of every chosen device, that
+    O(os_version) is available for their device types and O(supervisor_version) for their CPU architectures, and
+    fails naming the option otherwise.
   - Changes nothing.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)

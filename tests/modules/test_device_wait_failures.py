@@ -172,3 +172,27 @@ def test_pin_then_wait_ignores_an_abort_of_an_earlier_target(fresh_emulator):
     assert not result.get("failed"), result.get("msg")
     assert [device["uuid"] for device in result["converged"]] == [bad] and result["polls"] > 1
     assert before != commit
+
+
+def test_a_supervisor_version_that_does_not_exist_fails_before_polling(emulator):
+    (device, _other), _commit = online_devices_and_another_release(emulator)
+    started = time.monotonic()
+    result = run_module(balena_device_wait.main, dict(auth(emulator), uuids=[device], supervisor_version="99.0.0",
+                                                      wait_timeout=5, interval=1))
+    assert time.monotonic() - started < 3
+    assert result.get("failed") and result["msg"].startswith("supervisor_version: no supervisor release 99.0.0"), result
+    assert "timed out" not in result["msg"]
+
+
+def test_a_simulated_device_follows_a_supervisor_pin(fresh_emulator):
+    device = admin(fresh_emulator, "GET", "/v7/device?$select=uuid&$filter=device_name eq 'gallery-screen'")["d"][0]["uuid"]
+    wanted = "17.0.3"   # newer than the demo device runs (a downgrade is refused)
+    assert device_row(fresh_emulator, device, select="supervisor_version")["supervisor_version"] != wanted
+    simulate(fresh_emulator, device, online=True)
+    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=device, supervisor_version=wanted, wait=True,
+                                                 wait_timeout=60, wait_interval=0.3))
+    assert not result.get("failed"), result.get("msg")
+    assert [entry["uuid"] for entry in result["wait"]["converged"]] == [device]
+    assert device_row(fresh_emulator, device, select="supervisor_version")["supervisor_version"] == wanted
+    waited = run_module(balena_device_wait.main, dict(auth(fresh_emulator), uuid=device, supervisor_version=wanted, wait_timeout=5, interval=0.3))
+    assert not waited.get("failed") and waited["polls"] == 1, waited.get("msg")
