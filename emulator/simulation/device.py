@@ -139,11 +139,27 @@ class SimulatedDevice:
             self._log(f"Host OS update to {self._target_name()} downloaded, rebooting")
             self.reboot(now, timings.reboot_s)
 
+    def _running_releases(self) -> dict:
+        """The release the device runs with its services, as a supervisor reports it beside a new target
+        (so the API keeps its image installs while the new one downloads, or after it failed)."""
+        if not self.running_commit:
+            return {}
+        with self.world.store.transaction() as tx:
+            rows = tx.query('SELECT i.is_stored_at__image_location AS image, s.service_name AS service FROM "image_install" ii '
+                            'JOIN "image" i ON i.id = ii.installs__image JOIN "service" s ON s.id = i.is_a_build_of__service '
+                            'JOIN "release" r ON r.id = ii.is_provided_by__release '
+                            "WHERE ii.device = ? AND r.\"commit\" = ? AND ii.status <> 'deleted'",
+                            (self.device_id, self.running_commit))
+        if not rows:
+            return {}
+        return {self.running_commit: {"update_status": "done",
+                                      "services": {row["service"]: {"image": row["image"], "status": "Running"} for row in rows}}}
+
     def _report_progress(self, progress: int) -> None:
         job = self.job
         report = {"status": "Downloading", "download_progress": progress}
         if job.kind == "release" and job.services:
-            report["apps"] = {job.fleet_uuid: {"releases": {job.target: {
+            report["apps"] = {job.fleet_uuid: {"releases": {**self._running_releases(), job.target: {
                 "update_status": "downloading",
                 "services": {name: {"image": image, "status": "Downloading", "download_progress": progress}
                              for name, image in job.services.items()}}}}}
@@ -170,7 +186,7 @@ class SimulatedDevice:
         job = self.job
         report = {"status": "Idle"}
         if job.kind == "release":
-            report["apps"] = {job.fleet_uuid: {"releases": {job.target: {"update_status": "aborted"}}}}
+            report["apps"] = {job.fleet_uuid: {"releases": {**self._running_releases(), job.target: {"update_status": "aborted"}}}}
         elif job.kind == "os":
             report["provisioning_state"] = OS_UPDATE_FAILED
         channel.report_state(self.world, self.device_id, self.uuid, report)
