@@ -260,8 +260,8 @@ class DeviceWaitModule(BalenaModule):
         conditions = conditions_from(params["online"], params["release"], params["os_version"],
                                      params["supervisor_version"], params["update_finished"])
         if not conditions:
-            raise ParameterError("online", "give at least one of online, release, os_version, supervisor_version "
-                                           "and update_finished=true: there is nothing to wait for")
+            raise ParameterError(", ".join(CONDITION_OPTIONS), "none of these is given (update_finished only counts when "
+                                                               "true): there is nothing to wait for")
         check_seconds(params, interval="interval")
         return conditions
 

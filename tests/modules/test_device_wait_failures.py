@@ -196,3 +196,13 @@ def test_a_simulated_device_follows_a_supervisor_pin(fresh_emulator):
     assert device_row(fresh_emulator, device, select="supervisor_version")["supervisor_version"] == wanted
     waited = run_module(balena_device_wait.main, dict(auth(fresh_emulator), uuid=device, supervisor_version=wanted, wait_timeout=5, interval=0.3))
     assert not waited.get("failed") and waited["polls"] == 1, waited.get("msg")
+
+
+def test_messages_name_the_options_to_blame(emulator):
+    nothing = run_module(balena_device_wait.main, dict(auth(emulator), uuid=emulator.credentials["device"]["uuid"]))
+    assert nothing.get("failed") and nothing["msg"].startswith(
+        "online, release, os_version, supervisor_version, update_finished: none of these is given"), nothing["msg"]
+    empty = run_module(balena_device_wait.main, dict(auth(emulator), selector={"fleet": emulator.credentials["fleet"],
+                                                                               "tags": {"site": "atlantis"}}, online=True))
+    assert empty.get("failed") and empty["msg"].startswith("selector: no device matches the selector"), empty["msg"]
+    assert "fail_on_empty: false" in empty["msg"]

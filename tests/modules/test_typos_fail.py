@@ -48,7 +48,7 @@ def test_a_selector_matching_nothing_warns_or_fails_on_request(emulator):
         assert not result.get("failed") and not result["changed"] and result["devices"] == []
         assert "no device matches the selector" in str(result["warnings"])
         strict = run_module(main, dict(auth(emulator), selector=selector, fail_on_empty=True, **extra), check_mode=True)
-        assert strict.get("failed") and strict["msg"].startswith("fail_on_empty: no device matches")
+        assert strict.get("failed") and strict["msg"].startswith("selector: no device matches")
     info = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"}))
     assert info["devices"] == [] and info["warnings"]
     strict = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"},
