@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import time
 
+import yaml
+
 from ansible_collections.balena.cloud.plugins.modules import (
     balena_device,
     balena_device_action,
@@ -143,6 +145,9 @@ def test_history_entries_name_the_target_release_version(fresh_emulator):
     result = run_module(balena_device_history_info.main, dict(auth(fresh_emulator), uuid=device, since="1h"))
     pinned = [entry for entry in result["entries"] if entry["target_release"] == commit]
     assert pinned and all(entry["target_release_version"] == version for entry in pinned)
+    documented = set(yaml.safe_load(balena_device_history_info.RETURN))
+    assert set(result) - {"changed", "invocation", "warnings"} <= documented, sorted(set(result) - documented)
+    assert result["device"]["uuid"] == device
 
 
 def test_a_failed_os_update_ends_the_wait_naming_the_device_and_the_actions_service_says_error(fresh_emulator):
