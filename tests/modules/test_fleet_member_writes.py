@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import requests
 
-from ansible_collections.balena.cloud.plugins.modules import balena_env_var, balena_fleet_member, balena_tag
+from ansible_collections.balena.cloud.plugins.modules import (
+    balena_device,
+    balena_device_action,
+    balena_env_var,
+    balena_fleet_member,
+    balena_tag,
+)
 
 from .module_runner import run_module
 
@@ -37,6 +43,10 @@ def test_a_developer_of_the_fleet_writes_variables_and_tags(fresh_emulator):
     assert not fleet_variable.get("failed") and fleet_variable["changed"], fleet_variable.get("msg")
     tags = run_module(balena_tag.main, dict(alice, device=device, tags={"member": "1"}))
     assert not tags.get("failed") and tags["changed"], tags.get("msg")
+    noted = run_module(balena_device.main, dict(alice, uuid=device, note="set by a fleet member"))
+    assert not noted.get("failed") and noted["changed"], noted.get("msg")
+    identified = run_module(balena_device_action.main, dict(alice, uuid=device, action="identify"))
+    assert not identified.get("failed") and identified["devices"][0]["status"] == "done", identified
 
 
 def test_an_observer_of_the_fleet_is_refused_naming_the_fleet(fresh_emulator):
