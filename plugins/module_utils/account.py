@@ -117,7 +117,7 @@ def fleet_organization(fleet):
 
 
 def _slug_handle(fleet):
-    return str(fleet.get("slug") or "").split("/")[0]
+    return str(fleet.get("slug") or "").split("/", 1)[0]
 
 
 def _role_name(rows, link):

@@ -116,7 +116,7 @@ options:
         up to O(wait_timeout) seconds until each runs what it was pinned to, and fail naming those that do not.
       - It waits for the balenaOS version of O(os_version) and the supervisor version of O(supervisor_version)
         and, after O(release), O(track_fleet) or a move to O(fleet), for the release the API then makes each device
-        run (its target: the release it is pinned to, else its fleet's release), however O(release) named it.
+        run (its target, that is the release it is pinned to, else its fleet's release), however O(release) named it.
       - A device that reports after the change that it gave up the update (C(update_status) C(aborted) or
         C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
         still converge, then fails naming it and why. An update given up before the change does not count.

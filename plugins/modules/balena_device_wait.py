@@ -19,7 +19,7 @@ description:
     converge, then fails naming each failed device and why.
   - The API does not say for which release an update was given up. So with O(release), O(os_version) or
     O(supervisor_version), an update the device had given up before the wait began does not count (it may be
-    about an earlier target; the device tries a new one again): only one it gives up during the wait does, and a
+    about an earlier target, and the device tries a new one again); only one it gives up during the wait does, and a
     device that does not try again is named when the wait times out. With only O(update_finished) (or
     O(online)), an update given up before the wait fails the wait at once, as the device is not updating.
   - Fails when O(wait_timeout) passes first, naming the devices that did not converge and where they are;
