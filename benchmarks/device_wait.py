@@ -5,7 +5,7 @@ first N online devices of the demo fleet simulated devices (each notices a new t
 delay, spread over 5 to 20 s by a fixed seed, then downloads for 3 s), gives the fleet a new
 target release, and runs benchmarks/playbooks/device_wait.yml. It prints, next to the targets:
 - the requests the waiter sent to `/v7/device`: one per poll (plus the first read of the listed
-  devices, one per 100 uuids);
+  devices, one per 100 uuids), and the others: the one check that the release exists before polling;
 - when the last device converged (its simulated supervisor's "Running release" log line) and when the
   waiter saw it, which ends the task: at most one interval later.
 Prints figures; asserts nothing.
@@ -130,7 +130,9 @@ def report(url, admin, devices, release, result, requests_sent, started, ended, 
     print("  {0:<44} {1:>10}   {2}".format("GET /v7/device requests", len(device_reads),
                                            "{0} (first read {1} + one per further poll {2})".format(
                                                first_read + polls - 1, first_read, polls - 1)))
-    print("  {0:<44} {1:>10}   {2}".format("other requests", len(others), "0"))
+    print("  {0:<44} {1:>10}   {2}".format("other requests", len(others), "1 (the release check before polling)"))
+    for entry in others:
+        print("      {0} {1}".format(entry["method"], entry["path"].split("?")[0]))
     print("  {0:<44} {1:>10}   {2}".format("devices converged / pending", "{0} / {1}".format(
         len(result["converged"]), len(result["pending"])), "{0} / 0".format(len(devices))))
     seen_last = max(device["after"] for device in result["converged"]) if result["converged"] else 0

@@ -5,10 +5,13 @@ derived from `/config`, always over https, so it cannot reach a plain-http emula
 same paths are served here (also under `/actions/`) so that clients that can choose the host reach
 them (the collection's SDK with `actions_endpoint` set to `<api>/actions/`). Starting an update on
 an online device moves it to the target OS release at once: it then reports that release's version
-and variant. A simulated device is only given the new target, and updates itself.
+and variant. A simulated device is only given the new target, and updates itself; its status then
+says `in_progress` until it runs the target, or `error` once it failed the update (the device's
+`provisioning_state` says `OS update failed` then, until a new update starts).
 """
 from __future__ import annotations
 
+from ..simulation.device import OS_UPDATE_FAILED
 from ..simulation.simulator import simulator
 from ..errors import bad_request, not_found, unauthorized
 from ..web.response import json_response
@@ -57,9 +60,12 @@ def start(world, request):
         if release is None:
             raise bad_request(f"Unknown target version {target}")
         system_line(world, device["id"], f"Host OS update to {target} started")
-        if simulator(world).device(device["uuid"]) is not None:
-            # A simulated device finds the new host OS in its target state and runs it itself.
-            tx.update("device", device["id"], {"should_be_operated_by__release": release["id"]})
+        simulated = simulator(world).device(device["uuid"])
+        if simulated is not None:
+            # A simulated device finds the new host OS in its target state and runs it itself; a new
+            # update is a new try, even of a target it failed before.
+            simulated.failed.discard(release["id"])
+            tx.update("device", device["id"], {"should_be_operated_by__release": release["id"], "provisioning_state": ""})
             return json_response(_status(device, "in_progress", target))
         # Otherwise the device reports at once what a real one would once updated: the release's
         # version and variant.
@@ -85,6 +91,12 @@ def status(world, request):
             rows = tx.query(f'SELECT {column("release", "raw_version", "r")} AS v FROM "release" r WHERE r.id = ?',
                             (device["should_be_operated_by__release"],))
             current = rows[0]["v"] if rows else None
+    simulated = simulator(world).device(device["uuid"])
+    if device.get("provisioning_state") == OS_UPDATE_FAILED:
+        answer = dict(_status(device, "error", current), error=f"The host OS update to {current} failed")
+        return json_response(answer)
+    if simulated is not None and current and simulated.running_os != device["should_be_operated_by__release"]:
+        return json_response(_status(device, "in_progress", current))
     return json_response(_status(device, "done" if current else "idle", current))
 
 

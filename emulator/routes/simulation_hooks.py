@@ -1,6 +1,7 @@
 """Test hooks of the device simulation under /_emulator/simulation (admin token only).
 
-- `GET /_emulator/simulation`: the settings and every simulated device's state.
+- `GET /_emulator/simulation`: the settings (each fault with `picked`, the uuids of the simulated
+  devices it picks) and every simulated device's state.
 - `PATCH /_emulator/simulation`: `every_device`, the timings (`notice_delay_s`, `download_s`,
   `poll_interval_s`, `reboot_s`) and `faults` (a list of `{kind, uuids?, fraction?, seed?}`, replacing
   the current ones).
@@ -20,7 +21,11 @@ from .test_hooks import require_admin
 
 
 def _state(sim) -> dict:
-    return {**sim.settings.as_dict(), "devices": [device.as_dict() for device in sim.devices()]}
+    devices = sim.devices()
+    settings = sim.settings.as_dict()
+    for shown, pick in zip(settings["faults"], sim.settings.faults):
+        shown["picked"] = sorted(device.uuid for device in devices if pick.picks(device.uuid))
+    return {**settings, "devices": [device.as_dict() for device in devices]}
 
 
 def show(world, request):

@@ -2,8 +2,9 @@
 
 Each device gets an actor, the state an online or offline device reports (OS and supervisor
 versions with their releases, addresses, metrics), its fleet's target release as the running one,
-two tags and a service install per service of its fleet. Rows are computed here the way the hooks
-would have computed them, so that reads cannot tell them from devices made one by one.
+two tags, a service install per service of its fleet and an image install per image of the release
+it runs. Rows are computed here the way the hooks would have computed them, so that reads cannot
+tell them from devices made one by one.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..store.values import to_stored
 from . import os_fleets
 from .accounts import actor_of
 from .devices import ip_address, mac_address
+from .releases import images_of
 
 SEED = 50_000
 ONLINE_SHARE = 0.7
@@ -82,6 +84,8 @@ def _fleet_profile(tx, fleet: dict) -> dict:
     return {
         **fleet,
         "services": [row["id"] for row in tx.query("SELECT id FROM service WHERE application = ?", (fleet["id"],))],
+        # the images of the release the devices run, installed as a supervisor reports them
+        "images": sorted(images_of(tx, fleet["target"]).values()) if fleet["target"] else [],
         "os_version": os_fleets.os_version_label(os_version),
         "os_release": _release_id(tx, host, os_version, "prod"),
         "supervisor_version": supervisor_version,
@@ -113,7 +117,7 @@ def seed(world, count: int, seed: int = SEED) -> float:
         first_actor = _next_id(tx, "actor")
         first_device = _next_id(tx, "device")
         stamps = [format_instant(now - timedelta(minutes=minutes)) for minutes in range(0, 60 * 24 * 30, 37)]
-        devices, actors, tags, installs = [], [], [], []
+        devices, actors, tags, installs, image_installs = [], [], [], [], []
         for number in range(count):
             fleet = fleets[number % len(fleets)]
             device_id = first_device + number
@@ -144,8 +148,12 @@ def seed(world, count: int, seed: int = SEED) -> float:
             tags.append((created, created, device_id, "rack", f"rack-{number % 200:03d}"))
             tags.append((created, created, device_id, "batch", f"batch-{number // 1000:02d}"))
             installs.extend((created, created, device_id, service) for service in fleet["services"])
+            image_installs.extend((created, created, device_id, image, fleet["target"], created, "Running" if online else "exited")
+                                  for image in fleet["images"])
         _insert_many(tx, "actor", list(BASE_COLUMNS), actors)
         _insert_many(tx, "device", columns, devices)
         _insert_many(tx, "device_tag", ["created_at", "modified_at", "device", "tag_key", "value"], tags)
         _insert_many(tx, "service_install", ["created_at", "modified_at", "device", "installs__service"], installs)
+        _insert_many(tx, "image_install", ["created_at", "modified_at", "device", "installs__image", "is_provided_by__release",
+                                           "install_date", "status"], image_installs)
     return time.monotonic() - started

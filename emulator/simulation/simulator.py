@@ -46,13 +46,15 @@ class Simulator:
             return known
         with self.world.store.transaction() as tx:
             rows = tx.query('SELECT d.id, d.is_online, d.is_connected_to_vpn, d.should_be_operated_by__release AS os, '
+                            'd.should_be_managed_by__release AS supervisor, '
                             'r."commit" AS running FROM "device" d '
                             'LEFT JOIN "release" r ON r.id = d.is_running__release WHERE d.uuid = ?', (uuid,))
         if not rows:
             return None
         row = rows[0]
         found = SimulatedDevice(self.world, row["id"], uuid, online=bool(row["is_online"] or row["is_connected_to_vpn"]),
-                                running_commit=row["running"], running_os=row["os"])
+                                running_commit=row["running"], running_os=row["os"],
+                                running_supervisor=row["supervisor"])
         with self._lock:
             found = self._devices.setdefault(uuid, found)
         self.start()

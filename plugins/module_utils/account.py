@@ -40,7 +40,10 @@ def fleet_by_key(pine, fleet, parameter="fleet", extra_select=()):
 
 
 def organization_role(pine, organization_id, user_id):
-    """The caller's role name in the organization (``administrator``/``member``) or None."""
+    """The caller's role name in the organization (``administrator``/``member``) or None (also for an
+    organization the key cannot read, ``organization_id`` None)."""
+    if organization_id is None:
+        return None
     rows = pine.get({"resource": "organization_membership", "options": {
         "$select": "id",
         "$filter": {"user": user_id, "is_member_of__organization": organization_id},
@@ -64,9 +67,9 @@ def fleet_role(pine, fleet, user_id, known=None):
     by the caller) remembers the user's organization roles and teams from one fleet to the next."""
     known = {} if known is None else known
     roles = set()
-    # A user outside the fleet's organization (a direct member of the fleet only) does not see it.
-    for organization in fleet.get("organization") or []:
-        roles.add(remembered_organization_role(pine, organization["id"], user_id, known))
+    org_role = remembered_organization_role(pine, fleet_organization(fleet)["id"], user_id, known)
+    if org_role:
+        roles.add(org_role)
     direct = pine.get({"resource": "user__is_member_of__application", "options": {
         "$select": "id",
         "$filter": {"user": user_id, "is_member_of__application": fleet["id"]},
@@ -99,7 +102,22 @@ def require_fleet_write(pine, fleet, user_id, action, parameter="fleet"):
     held = {"observer": "an observer of it", "member": "only a member of its organization"}.get(role, "not a member of it")
     raise ParameterError(parameter, "{0} needs the developer or operator role on fleet {1} (or administrator of "
                                     "organization {2}); this API key's user is {3}".format(
-                                        action, fleet["slug"], fleet["slug"].partition("/")[0], held))
+                                        action, fleet["slug"], fleet_organization(fleet)["handle"], held))
+
+
+def fleet_organization(fleet):
+    """``{"id", "handle"}`` of the organization of ``fleet`` (as ``fleet_by_key`` returned it). The expansion
+    is empty when the key cannot read the organization: then ``id`` is None and the handle comes from the
+    slug (``handle/name``)."""
+    found = fleet.get("organization")
+    found = (found[0] if found else None) if isinstance(found, list) else None
+    if found and found.get("id") is not None:
+        return {"id": found["id"], "handle": found.get("handle") or _slug_handle(fleet)}
+    return {"id": None, "handle": _slug_handle(fleet)}
+
+
+def _slug_handle(fleet):
+    return str(fleet.get("slug") or "").split("/", 1)[0]
 
 
 def _role_name(rows, link):

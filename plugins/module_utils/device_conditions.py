@@ -14,7 +14,7 @@ from .errors import ParameterError
 from .linked import linked
 
 WAIT_FIELDS = ["id", "uuid", "device_name", "is_online", "overall_status", "os_version", "supervisor_version",
-               "update_status", "last_update_status_event", "last_connectivity_event"]
+               "update_status", "last_update_status_event", "last_connectivity_event", "provisioning_state"]
 WAIT_OPTIONS = {
     "$select": WAIT_FIELDS,
     "$expand": {"is_running__release": {"$select": ["commit", "raw_version", "semver"]}},
@@ -22,6 +22,8 @@ WAIT_OPTIONS = {
 IDLE_STATUSES = ("operational", "idle")
 # The update statuses of a device that gave up its update (balena: the lowest of its reported releases).
 FAILED_UPDATES = ("aborted", "rejected")
+# The provisioning state the host OS update reports when it fails (until a new update starts).
+OS_UPDATE_FAILED = "os update failed"
 SHORT_COMMIT = 7
 
 
@@ -41,9 +43,14 @@ def _same_version(found, wanted):
     return "+" not in found or "+" not in wanted or found == wanted
 
 
+def release_commit(row):
+    """The commit of the release a device row runs, or None."""
+    return linked(row.get("is_running__release")).get("commit")
+
+
 def _runs_release(row, wanted):
     running = row.get("is_running__release")
-    commit = linked(running).get("commit") or ""
+    commit = release_commit(row) or ""
     if commit and (commit == wanted or len(wanted) >= SHORT_COMMIT and commit.startswith(wanted)):
         return True
     return any(linked(running).get(field) == wanted for field in ("raw_version", "semver"))
@@ -53,10 +60,14 @@ class Condition(object):
     """One thing to wait for: a name for messages and a check of a device row. ``needs_update`` marks a
     condition that an update the device gave up cannot meet, even when the rest of the row does."""
 
-    def __init__(self, name, check, needs_update=False):
+    def __init__(self, name, check, needs_update=False, needs_os_update=False, names_target=False, about_release=False):
         self.name = name
         self.check = check
         self.needs_update = needs_update
+        self.needs_os_update = needs_os_update
+        self.names_target = names_target
+        # a release update the device gives up (``update_status``) concerns it
+        self.about_release = about_release or needs_update
 
 
 def conditions_from(online=None, release=None, os_version=None, supervisor_version=None, update_finished=False):
@@ -70,17 +81,19 @@ def conditions_from(online=None, release=None, os_version=None, supervisor_versi
             raise ParameterError("release", "must be a commit or a release version")
         wanted_release = str(release).strip()
         conditions.append(Condition("running release {0}".format(wanted_release),
-                                    lambda row: _runs_release(row, wanted_release)))
+                                    lambda row: _runs_release(row, wanted_release), names_target=True, about_release=True))
     if os_version is not None:
         if not _bare_version(os_version):
             raise ParameterError("os_version", "must be a balenaOS version such as 6.0.13")
         conditions.append(Condition("on balenaOS {0}".format(_bare_version(os_version)),
-                                    lambda row: _same_version(row.get("os_version"), os_version)))
+                                    lambda row: _same_version(row.get("os_version"), os_version),
+                                    needs_os_update=True, names_target=True))
     if supervisor_version is not None:
         if not _bare_version(supervisor_version):
             raise ParameterError("supervisor_version", "must be a supervisor version such as 17.0.3")
         conditions.append(Condition("on supervisor {0}".format(_bare_version(supervisor_version)),
-                                    lambda row: _same_version(row.get("supervisor_version"), supervisor_version)))
+                                    lambda row: _same_version(row.get("supervisor_version"), supervisor_version),
+                                    names_target=True))
     if update_finished:
         conditions.append(Condition("update finished", lambda row: row.get("overall_status") in IDLE_STATUSES, needs_update=True))
     return conditions
@@ -100,6 +113,11 @@ def describe_conditions(conditions):
 def update_failed(row):
     """Whether the device reports that it gave up its update (aborted or rejected)."""
     return row.get("update_status") in FAILED_UPDATES
+
+
+def os_update_failed(row):
+    """Whether the device reports that its host OS update failed."""
+    return str(row.get("provisioning_state") or "").strip().lower() == OS_UPDATE_FAILED
 
 
 def where_device_is(row):

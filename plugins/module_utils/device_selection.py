@@ -110,7 +110,7 @@ def select(module, options):
     check_selector(selector)
     found = selected(module.client.pine, selector, options)
     if not found:
-        explain_empty(module, selector, "selector.", "the selector ({0})".format(_conditions(selector)))
+        explain_empty(module, selector, "selector.", "the selector ({0})".format(_conditions(selector)), parameter="selector")
     return found
 
 

@@ -9,10 +9,11 @@ or as failed from the first poll that shows it can no longer do so.
 
 from __future__ import annotations
 
+import math
 import time
 from datetime import datetime, timezone
 
-from .device_conditions import FAILED_UPDATES, WAIT_OPTIONS, describe_conditions, update_failed, where_device_is
+from .device_conditions import FAILED_UPDATES, WAIT_OPTIONS, describe_conditions, os_update_failed, update_failed, where_device_is
 from .errors import ParameterError
 from .query_filters import all_of, one_or_many
 from .timestamps import canonical
@@ -29,11 +30,21 @@ WAIT_SPEC = {
 }
 
 
-def check_wait_options(params):
-    if params["wait_timeout"] < 0:
-        raise ParameterError("wait_timeout", "must be 0 or more seconds")
-    if params["wait_interval"] <= 0:
-        raise ParameterError("wait_interval", "must be more than 0 seconds")
+def check_seconds(params, timeout="wait_timeout", interval="wait_interval"):
+    """Refuse a timeout that is not a finite number of 0 or more seconds, and an interval that is not a
+    finite number of more than 0 seconds (``nan`` compares false with everything, so it is named here)."""
+    if not math.isfinite(params[timeout]) or params[timeout] < 0:
+        raise ParameterError(timeout, "must be a finite number of 0 or more seconds, not {0}".format(params[timeout]))
+    if not math.isfinite(params[interval]) or params[interval] <= 0:
+        raise ParameterError(interval, "must be a finite number of more than 0 seconds, not {0}".format(params[interval]))
+
+
+def check_wait_options(params, warn):
+    """Refuse bad wait options, and ``warn`` about those given without ``wait``, which would do nothing."""
+    check_seconds(params)
+    unused = [name for name in ("wait_timeout", "wait_interval") if params[name] != WAIT_SPEC[name]["default"]]
+    if unused and not params["wait"]:
+        warn("{0} only applies with wait: true, and is ignored without it".format(" and ".join(unused)))
 
 
 def _now_text():
@@ -66,7 +77,7 @@ class WaitResult(object):
         wanted = describe_conditions(self.conditions)
         parts = []
         if self.failed:
-            parts.append("{0} of {1} device(s) can no longer be {2}: {3}".format(len(self.failed), total, wanted, _listed(self.failed, _why)))
+            parts.append("{0} of {1} device(s) will not converge ({2}): {3}".format(len(self.failed), total, wanted, _listed(self.failed, _why)))
         if self.pending:
             parts.append("timed out after {0} s: {1} of {2} device(s) not {3}: {4}".format(
                 timeout, len(self.pending), total, wanted, _listed(self.pending, _where)))
@@ -130,7 +141,11 @@ class DeviceWaiter(object):
         times of failures that do not count."""
         if row.get("overall_status") == "deleted":
             return "deleted"
-        if not update_failed(row) or earlier.get(row["id"], ()) == row.get("last_update_status_event"):
+        if os_update_failed(row) and any(condition.needs_os_update for condition in self.conditions) \
+                and not any(condition.check(row) for condition in self.conditions if condition.needs_os_update):
+            return "OS update failed"
+        if not update_failed(row) or not any(condition.about_release for condition in self.conditions) \
+                or earlier.get(row["id"], ()) == row.get("last_update_status_event"):
             return None
         met = all(condition.check(row) for condition in self.conditions)
         if met and not any(condition.needs_update for condition in self.conditions):

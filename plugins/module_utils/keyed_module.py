@@ -31,10 +31,10 @@ DEVICES_SPEC.pop("uuid")
 DEVICES_SPEC.pop("id")
 
 
-def as_value(key, value, parameter, warn=None):
+def as_value(key, value, parameter, warn=None, show_value=False):
     """A desired value as the API stores it: a string. Numbers and booleans are converted, and
     ``warn`` (when given) is told, since YAML has already changed how they were written
-    (``1.10`` arrives as the number 1.1)."""
+    (``1.10`` arrives as the number 1.1); the warning shows the value only with ``show_value``."""
     if isinstance(value, str) or value is None:
         return value
     if isinstance(value, bool):
@@ -45,8 +45,10 @@ def as_value(key, value, parameter, warn=None):
         raise ParameterError(parameter, "the value of {0!r} must be a string, a number or a boolean, not a {1}".format(
             key, type(value).__name__))
     if warn is not None:
-        warn("{0}: the value of {1!r} was given as the {2} {3!r} and is stored as the string {4!r}; quote it to store "
-             "exactly what you wrote".format(parameter, key, "boolean" if isinstance(value, bool) else "number", value, stored))
+        kind = "boolean" if isinstance(value, bool) else "number"
+        given = "the {0} {1!r} and is stored as the string {2!r}".format(kind, value, stored) if show_value else \
+            "a {0} and is stored as a string".format(kind)
+        warn("{0}: the value of {1!r} was given as {2}; quote it to store exactly what you wrote".format(parameter, key, given))
     return stored
 
 
@@ -54,7 +56,7 @@ def tag_values(tags, warn=None):
     """The ``tags`` option with its values as the API stores them; None when it is not set."""
     if tags is None:
         return None
-    return {key: as_value(key, value, "tags", warn) for key, value in tags.items()}
+    return {key: as_value(key, value, "tags", warn, show_value=True) for key, value in tags.items()}
 
 
 class KeyedValuesModule(BalenaModule):

@@ -119,7 +119,7 @@ def _row_id(entry):
 
 def _create_all(runner, work, parallel):
     """One POST per new row, ``parallel`` in flight. After a failure no further POST starts; the
-    failures are raised as one error naming how many failed, how many were not tried and the first."""
+    failures are raised as one error naming the first, how many failed and how many were not tried."""
     additions = [(parent, key, plan.add[key]) for parent, plan in work for key in sorted(plan.add)]
     outcomes = run_bounded([lambda entry=entry: runner.create(*entry) for entry in additions], parallel)
     failures = [error for _result, error in outcomes if error is not None]
@@ -131,7 +131,8 @@ def _create_all(runner, work, parallel):
         raise first
     counts = "{0} of {1} creations failed{2}".format(
         len(failures), len(additions), ", {0} not tried".format(skipped) if skipped else "")
-    raise OperationError("{0}; the first was {1}".format(counts, first.action), first.error)
+    # e.g. "creating variable 'A2' on fleet x (3 of 5 creations failed, 1 not tried)", then " failed: <why>"
+    raise OperationError("{0} ({1})".format(first.action, counts), first.error)
 
 
 def run(pine, keyed, work, ledger=None, prefix="", parallel=1):

@@ -48,11 +48,13 @@ def check_names(balena, names, prefix=""):
                 key.replace("_", " "), value))
 
 
-def explain_empty(module, names, prefix, what, noun="device"):
+def explain_empty(module, names, prefix, what, noun="device", parameter="fail_on_empty"):
     """After a selection ``what`` matched no ``noun``: fail on a name that does not exist, then warn,
-    or fail when the task asked for ``fail_on_empty``."""
+    or fail when ``fail_on_empty`` asks for it, naming ``parameter`` (the option that selected)."""
     check_names(module.client, names, prefix)
     message = "no {0} matches {1}".format(noun, what)
     if module.params.get("fail_on_empty"):
-        raise ParameterError("fail_on_empty", message)
+        if parameter != "fail_on_empty":
+            message += "; set fail_on_empty: false to accept an empty match"
+        raise ParameterError(parameter, message)
     module.module.warn(message)

@@ -1,18 +1,20 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Check, before a wait starts, that the release and the balenaOS version it waits for exist for the
-chosen devices: a name that matches nothing would only time out."""
+"""Check, before a wait starts, that the release, the balenaOS version and the supervisor version it waits
+for exist for the chosen devices: a name that matches nothing would only time out."""
 
 from __future__ import annotations
 
-from .device_changes import os_release_key, os_releases
+from .device_changes import os_release_key, os_releases, supervisor_releases
 from .device_conditions import SHORT_COMMIT
 from .errors import ParameterError
+from .diff import link_id
 from .linked import linked
 
 # What the devices are read with, besides ``WAIT_OPTIONS``, so that their targets can be checked.
 TARGET_FIELDS = ["os_variant"]
-TARGET_EXPAND = {"belongs_to__application": {"$select": ["id", "slug"]}, "is_of__device_type": {"$select": ["id", "slug"]}}
+TARGET_EXPAND = {"belongs_to__application": {"$select": ["id", "slug"]},
+                 "is_of__device_type": {"$select": ["id", "slug", "is_of__cpu_architecture"]}}
 HEX = frozenset("0123456789abcdef")
 
 
@@ -46,8 +48,13 @@ def check_release(pine, rows, release):
 
 
 def check_targets(balena, rows, params):
-    """Fail naming ``release`` or ``os_version`` when it names nothing the devices ``rows`` could run."""
+    """Fail naming ``release``, ``os_version`` or ``supervisor_version`` when it names nothing the devices
+    ``rows`` could run."""
     if params["release"] is not None:
         check_release(balena.pine, rows, params["release"])
     if params["os_version"] is not None and rows:
         os_releases(balena, [os_release_key(row) for row in rows], params["os_version"])
+    if params["supervisor_version"] is not None and rows:
+        architectures = [link_id(linked(row.get("is_of__device_type")).get("is_of__cpu_architecture")) for row in rows]
+        supervisor_releases(balena, [arch for arch in architectures if arch is not None],
+                            str(params["supervisor_version"]).strip())

@@ -114,13 +114,14 @@ options:
     description:
       - After the change, poll the devices (one request per page of devices) every O(wait_interval) seconds for
         up to O(wait_timeout) seconds until each runs what it was pinned to, and fail naming those that do not.
-      - It waits for the release of O(release), the balenaOS version of O(os_version) and the supervisor version of
-        O(supervisor_version); after a move to O(fleet) without O(release), for the release the new fleet runs.
+      - It waits for the balenaOS version of O(os_version) and the supervisor version of O(supervisor_version)
+        and, after O(release), O(track_fleet) or a move to O(fleet), for the release the API then makes each device
+        run (its target, that is the release it is pinned to, else its fleet's release), however O(release) named it.
       - A device that reports after the change that it gave up the update (C(update_status) C(aborted) or
         C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
         still converge, then fails naming it and why. An update given up before the change does not count.
       - The devices returned are read again after the wait, so they show what the devices run then.
-      - Requires one of O(release), O(os_version), O(supervisor_version) and O(fleet). Not in check mode.
+      - Requires one of O(release), O(track_fleet), O(os_version), O(supervisor_version) and O(fleet). Not in check mode.
     type: bool
     default: false
   wait_timeout:
@@ -526,7 +527,7 @@ class DeviceModule(BalenaModule):
         return found
 
     def check_input(self):
-        check_wait_options(self.params)
+        check_wait_options(self.params, self.module.warn)
         check_something_to_wait_for(self.params)
         if self.desired_tags is not None:
             DEVICE_TAGS.check(self.desired_tags, "tags")
@@ -568,10 +569,10 @@ class DeviceModule(BalenaModule):
 
     def wait_for_pins(self, devices, result):
         """Wait until the devices run what they were pinned to; the wait joins ``result``, and a timeout fails."""
-        conditions = pin_conditions(self.params, self.moved_to)
         ids = sorted(device["id"] for device in devices if device.get("id") is not None)
-        if not conditions or not ids:
+        if not ids:
             return
+        conditions = pin_conditions(self.params, self.moved_to, self.client.pine, ids)
         # An update a device gave up before its new pin was about an earlier target: only later ones count.
         waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["wait_interval"],
                               earlier_failures=False)

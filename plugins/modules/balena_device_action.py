@@ -70,8 +70,9 @@ options:
       - V(os_update) waits until they run O(os_version) and are online; V(reboot) until they are online again
         after going away; V(shutdown) until they are offline; V(update), V(purge), V(restart_application) and the
         service actions until they have finished updating. V(identify) and V(ping) have nothing to wait for.
-      - A device that reports after the action that it gave up an update (C(update_status) C(aborted) or
-        C(rejected)), or that is deleted, can no longer get there; the wait goes on only while other devices may
+      - A device that reports after the action that it gave up a release update (C(update_status) C(aborted) or
+        C(rejected)), with V(os_update) one whose host OS update failed (C(provisioning_state) C(OS update failed)),
+        or one that is deleted, can no longer get there; the wait goes on only while other devices may
         still converge, then fails naming it and why. An update given up before the action does not count.
     type: bool
     default: false
@@ -225,7 +226,7 @@ class DeviceActionModule(BalenaModule):
             raise ParameterError("os_version", "only applies to os_update, not {0}".format(action))
         if self.params["wait"] and action in NOTHING_TO_WAIT_FOR:
             raise ParameterError("wait", "{0} has nothing to wait for".format(action))
-        check_wait_options(self.params)
+        check_wait_options(self.params, self.module.warn)
 
     def find(self):
         params, pine = self.params, self.client.pine

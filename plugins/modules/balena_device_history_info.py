@@ -101,6 +101,23 @@ entries:
       description: Whether the device was active.
       type: bool
       sample: true
+device:
+  description: The device whose history this is.
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: Numeric id of the device.
+      type: int
+      sample: 1
+    uuid:
+      description: The device's uuid.
+      type: str
+      sample: b05e5bba28df79d5eab5e1aa2c6300be
+    device_name:
+      description: The device's name.
+      type: str
+      sample: lobby-screen
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule

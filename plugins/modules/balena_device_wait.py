@@ -12,15 +12,21 @@ description:
     seconds for up to O(wait_timeout) seconds.
   - Each poll reads only the devices that have not converged yet, one request per 500 devices, however
     many devices are waited for.
-  - A device that can no longer converge fails the wait, that is one whose update the API shows as given up
-    (C(update_status) C(aborted) or C(rejected)), also when it had given it up before the wait began, since the
-    API does not say for which release; or one that was deleted. It is not polled again, and the wait goes on
-    only while other devices may still converge, then fails naming each failed device and why. To pin devices
-    and wait in one task, ignoring updates they gave up before the pin, use O(balena.cloud.balena_device#module:wait).
+  - A device that can no longer converge fails the wait, that is one whose release update the API shows as given
+    up (C(update_status) C(aborted) or C(rejected)) while O(release) or O(update_finished) is waited for, one whose
+    host OS update failed (its C(provisioning_state) says C(OS update failed)) while O(os_version) is waited for,
+    or one that was deleted. It is not polled again, and the wait goes on only while other devices may still
+    converge, then fails naming each failed device and why.
+  - The API does not say for which release an update was given up. So with O(release), O(os_version) or
+    O(supervisor_version), an update the device had given up before the wait began does not count (it may be
+    about an earlier target, and the device tries a new one again); only one it gives up during the wait does, and a
+    device that does not try again is named when the wait times out. With only O(update_finished) (or
+    O(online)), an update given up before the wait fails the wait at once, as the device is not updating.
   - Fails when O(wait_timeout) passes first, naming the devices that did not converge and where they are;
     the devices that did are returned too.
-  - Before polling, checks that O(release) is a successful release of the fleet of every chosen device and that
-    O(os_version) is available for their device types, and fails naming the option otherwise.
+  - Before polling, checks that O(release) is a successful release of the fleet of every chosen device, that
+    O(os_version) is available for their device types and O(supervisor_version) for their CPU architectures, and
+    fails naming the option otherwise.
   - Changes nothing.
 author:
   - balena.cloud contributors (@balena-cloud-ansible)
@@ -95,7 +101,7 @@ EXAMPLES = r"""
       fleet: myorg/signage
       tags:
         ring: canary
-    pinned_release: 8a962e0acee69b0e59e2014d77392ebb
+    release: 8a962e0acee69b0e59e2014d77392ebb
 
 - name: Wait until they all run it and have finished updating
   balena.cloud.balena_device_wait:
@@ -160,7 +166,7 @@ failed_devices:
   elements: dict
   contains:
     reason:
-      description: Why it can no longer converge, C(update aborted), C(update rejected) or C(deleted).
+      description: Why it can no longer converge, C(update aborted), C(update rejected), C(OS update failed) or C(deleted).
       type: str
       sample: update aborted
     after:
@@ -223,7 +229,7 @@ waited_for:
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.device_conditions import WAIT_OPTIONS, conditions_from
 from ansible_collections.balena.cloud.plugins.module_utils.device_selection import SELECTOR_SPEC, describe, listed, select
-from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter
+from ansible_collections.balena.cloud.plugins.module_utils.device_waiter import DeviceWaiter, check_seconds
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.wait_targets import TARGET_EXPAND, TARGET_FIELDS, check_targets
 
@@ -254,12 +260,9 @@ class DeviceWaitModule(BalenaModule):
         conditions = conditions_from(params["online"], params["release"], params["os_version"],
                                      params["supervisor_version"], params["update_finished"])
         if not conditions:
-            raise ParameterError("online", "give at least one of online, release, os_version, supervisor_version "
-                                           "and update_finished=true: there is nothing to wait for")
-        if params["wait_timeout"] < 0:
-            raise ParameterError("wait_timeout", "must be 0 or more seconds")
-        if params["interval"] <= 0:
-            raise ParameterError("interval", "must be more than 0 seconds")
+            raise ParameterError(", ".join(CONDITION_OPTIONS), "none of these is given (update_finished only counts when "
+                                                               "true): there is nothing to wait for")
+        check_seconds(params, interval="interval")
         return conditions
 
     def devices(self):
@@ -285,7 +288,10 @@ class DeviceWaitModule(BalenaModule):
         rows = self.devices()
         with self.step("checking what " + describe(self.params) + " should run"):
             check_targets(self.client, rows, self.params)
-        waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["interval"])
+        # An update given up before the wait may concern an earlier target: the API does not say for which
+        # release, so while waiting for a named target only one given up during the wait counts.
+        waiter = DeviceWaiter(self.client.pine, conditions, self.params["wait_timeout"], self.params["interval"],
+                              earlier_failures=not any(condition.names_target for condition in conditions))
         if not rows:   # an empty selection was explained (a failure unless fail_on_empty=false)
             return dict(waiter.wait([]).as_dict(), changed=False)
         if self.check_mode:   # what would be waited for, and where the devices are now: no polling

@@ -302,9 +302,10 @@ class EnvVarModule(KeyedValuesModule):
         return parents.device_service(balena, keyed, self.params["device"], service)
 
     def desired(self):
+        show = self.show_values()
         if self.params["name"] is not None:
-            return {self.params["name"]: as_value(self.params["name"], self.params["value"], "value", self.module.warn)}, "name"
-        return {name: as_value(name, value, "variables", self.module.warn) for name, value in self.params["variables"].items()}, "variables"
+            return {self.params["name"]: as_value(self.params["name"], self.params["value"], "value", self.module.warn, show)}, "name"
+        return {name: as_value(name, value, "variables", self.module.warn, show) for name, value in self.params["variables"].items()}, "variables"
 
 
 def main():

@@ -136,7 +136,7 @@ removed:
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.account import (
-    ADMINISTRATOR, caller, fleet_by_key, organization_role, refuse_unseen_non_members, unseen_usernames, visible_usernames)
+    ADMINISTRATOR, caller, fleet_by_key, fleet_organization, organization_role, refuse_unseen_non_members, unseen_usernames, visible_usernames)
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import OperationError, ParameterError, balena_message
 from ansible_collections.balena.cloud.plugins.module_utils.member_lists import desired_roles
@@ -220,12 +220,10 @@ class FleetMemberModule(BalenaModule):
         only_self = not plan.add and not plan.update and plan.remove == [user["username"]]
         if only_self:
             return
-        # The organization is not shown to a user outside it (a direct member of the fleet only).
-        organizations = fleet.get("organization") or []
-        if not organizations or organization_role(self.client.pine, organizations[0]["id"], user["id"]) != ADMINISTRATOR:
+        organization = fleet_organization(fleet)
+        if organization_role(self.client.pine, organization["id"], user["id"]) != ADMINISTRATOR:
             raise ParameterError("fleet", "changing the members of fleet {0} needs the administrator role in organization "
-                                          "{1}; {2} is not an administrator of it".format(
-                                              fleet["slug"], fleet["slug"].partition("/")[0], user["username"]))
+                                          "{1}; {2} is not an administrator of it".format(fleet["slug"], organization["handle"], user["username"]))
 
     def _apply(self, fleet, rows, plan):
         pine, done = self.client.pine, []

@@ -125,7 +125,7 @@ invite:
 import re
 
 from ansible_collections.balena.cloud.plugins.module_utils.account import (
-    caller, fleet_by_key, organization_by_handle, require_organization_admin)
+    caller, fleet_by_key, fleet_organization, organization_by_handle, require_organization_admin)
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.diff import presence_diff
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
@@ -174,7 +174,7 @@ class InviteModule(BalenaModule):
                 names = {"organization": organization["handle"], "organization_id": organization["id"]}
             else:
                 fleet = fleet_by_key(pine, params["fleet"])
-                organization = fleet["organization"][0]
+                organization = fleet_organization(fleet)
                 names = {"fleet": fleet["slug"], "fleet_id": fleet["id"]}
             rows = pine.get({"resource": resource, "options": {
                 "$select": ["id", "message"],

@@ -133,7 +133,7 @@ team:
 """
 
 from ansible_collections.balena.cloud.plugins.module_utils.account import (
-    caller, fleet_by_key, organization_by_handle, require_organization_admin)
+    caller, fleet_by_key, fleet_organization, organization_by_handle, require_organization_admin)
 from ansible_collections.balena.cloud.plugins.module_utils.base import BalenaModule
 from ansible_collections.balena.cloud.plugins.module_utils.errors import ParameterError
 from ansible_collections.balena.cloud.plugins.module_utils.member_lists import desired_roles
@@ -239,7 +239,7 @@ class TeamModule(BalenaModule):
             with self.step("looking up fleet {0}".format(key)):
                 elsewhere = fleet_by_key(self.client.pine, key, "fleets")
             raise ParameterError("fleets", "fleet {0} belongs to organization {1}, not {2}".format(
-                elsewhere["slug"], elsewhere["organization"][0]["handle"], found["handle"]))
+                elsewhere["slug"], fleet_organization(elsewhere)["handle"], found["handle"]))
         return dict(entry, fleet=slug)
 
     def _apply(self, team_id, current, members, fleets, fleet_ids, target):

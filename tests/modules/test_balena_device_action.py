@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import requests
 
 from ansible_collections.balena.cloud.plugins.modules import balena_device_action
 from ansible_collections.balena.cloud.plugins.module_utils.device_changes import bare_os_version
@@ -57,3 +58,16 @@ def test_os_update_goes_to_the_actions_service_and_takes_effect(fresh_emulator):
     assert statuses["garage-sensor"] == "done", result
     again = run_module(balena_device_action.main, args)
     assert not again["changed"] and {entry["status"] for entry in again["devices"]} == {"skipped"}
+
+
+def test_a_service_action_reaches_a_bulk_seeded_device(emulator_factory):
+    emulator = emulator_factory("--seed", "demo", "--db", ":memory:", "--devices", "12")
+    answer = requests.get(emulator.url + "/v7/device", timeout=30, headers={"Authorization": "Bearer " + emulator.credentials["admin_token"]},
+                          params={"$select": "uuid", "$orderby": "id desc", "$top": "12",
+                                  "$filter": "is_online eq true and belongs_to__application/any(a:a/slug eq '%s')" % emulator.credentials["fleet"]})
+    answer.raise_for_status()
+    uuid = answer.json()["d"][0]["uuid"]
+    result = run_module(balena_device_action.main, {"api_url": emulator.url, "api_key": emulator.credentials["api_key"],
+                                                    "uuid": uuid, "action": "restart_service", "service": "player"})
+    assert not result.get("failed"), result.get("msg")
+    assert [entry["status"] for entry in result["devices"]] == ["done"], result["devices"]

@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 import time
 
+import yaml
+
 from ansible_collections.balena.cloud.plugins.modules import (
     balena_device,
+    balena_device_action,
     balena_device_history_info,
     balena_device_wait,
 )
@@ -49,7 +52,7 @@ def test_an_aborted_update_ends_the_wait_at_once_naming_the_device(fresh_emulato
     assert time.monotonic() - started < 30, "the wait went on after the update was aborted"
     assert result.get("failed"), result
     assert "timed out" not in result["msg"] and result["msg"].count("aborted") == 1
-    assert result["msg"].startswith("1 of 2 device(s) can no longer be running release %s: %s (update aborted; " % (commit, bad))
+    assert result["msg"].startswith("1 of 2 device(s) will not converge (running release %s): %s (update aborted; " % (commit, bad))
     assert [device["uuid"] for device in result["converged"]] == [good]
     assert [(device["uuid"], device["reason"], device["update_status"]) for device in result["failed_devices"]] == [(bad, "update aborted", "aborted")]
     assert result["pending"] == []
@@ -142,3 +145,69 @@ def test_history_entries_name_the_target_release_version(fresh_emulator):
     result = run_module(balena_device_history_info.main, dict(auth(fresh_emulator), uuid=device, since="1h"))
     pinned = [entry for entry in result["entries"] if entry["target_release"] == commit]
     assert pinned and all(entry["target_release_version"] == version for entry in pinned)
+    documented = set(yaml.safe_load(balena_device_history_info.RETURN))
+    assert set(result) - {"changed", "invocation", "warnings"} <= documented, sorted(set(result) - documented)
+    assert result["device"]["uuid"] == device
+
+
+def test_a_failed_os_update_ends_the_wait_naming_the_device_and_the_actions_service_says_error(fresh_emulator):
+    device = admin(fresh_emulator, "GET", "/v7/device?$select=uuid&$filter=device_name eq 'garage-sensor'")["d"][0]["uuid"]
+    simulate(fresh_emulator, device, fail_update=True)
+    args = dict(auth(fresh_emulator), uuid=device, action="os_update", os_version="6.0.13", actions_url=fresh_emulator.url + "/actions",
+                wait=True, wait_timeout=120, wait_interval=0.3)
+    started = time.monotonic()
+    result = run_module(balena_device_action.main, args)
+    assert time.monotonic() - started < 30, "the wait went on after the OS update failed"
+    assert result.get("failed") and "timed out" not in result["msg"], result
+    assert "%s (OS update failed; " % device in result["msg"]
+    assert [(entry["uuid"], entry["reason"]) for entry in result["wait"]["failed_devices"]] == [(device, "OS update failed")]
+    status = admin(fresh_emulator, "GET", "/actions/v1/%s/resinhup" % device)
+    assert status["status"] == "error" and "failed" in status["error"]
+
+
+def test_pin_then_wait_ignores_an_abort_of_an_earlier_target(fresh_emulator):
+    (_good, bad), commit = online_devices_and_another_release(fresh_emulator)
+    before = device_row(fresh_emulator, bad, select="id&$expand=is_running__release($select=commit)")["is_running__release"][0]["commit"]
+    abort_update(fresh_emulator, bad, commit)
+    # Its cause gone, the device tries again; pin (no change) then wait, as the wait module's EXAMPLES do.
+    simulate(fresh_emulator, bad, fail_update=False)
+    assert not run_module(balena_device.main, dict(auth(fresh_emulator), uuid=bad, release=commit)).get("failed")
+    assert device_row(fresh_emulator, bad)["update_status"] == "aborted"
+    result = run_module(balena_device_wait.main, dict(auth(fresh_emulator), uuid=bad, release=commit, wait_timeout=60, interval=0.3))
+    assert not result.get("failed"), result.get("msg")
+    assert [device["uuid"] for device in result["converged"]] == [bad] and result["polls"] > 1
+    assert before != commit
+
+
+def test_a_supervisor_version_that_does_not_exist_fails_before_polling(emulator):
+    (device, _other), _commit = online_devices_and_another_release(emulator)
+    started = time.monotonic()
+    result = run_module(balena_device_wait.main, dict(auth(emulator), uuids=[device], supervisor_version="99.0.0",
+                                                      wait_timeout=5, interval=1))
+    assert time.monotonic() - started < 3
+    assert result.get("failed") and result["msg"].startswith("supervisor_version: no supervisor release 99.0.0"), result
+    assert "timed out" not in result["msg"]
+
+
+def test_a_simulated_device_follows_a_supervisor_pin(fresh_emulator):
+    device = admin(fresh_emulator, "GET", "/v7/device?$select=uuid&$filter=device_name eq 'gallery-screen'")["d"][0]["uuid"]
+    wanted = "17.0.3"   # newer than the demo device runs (a downgrade is refused)
+    assert device_row(fresh_emulator, device, select="supervisor_version")["supervisor_version"] != wanted
+    simulate(fresh_emulator, device, online=True)
+    result = run_module(balena_device.main, dict(auth(fresh_emulator), uuid=device, supervisor_version=wanted, wait=True,
+                                                 wait_timeout=60, wait_interval=0.3))
+    assert not result.get("failed"), result.get("msg")
+    assert [entry["uuid"] for entry in result["wait"]["converged"]] == [device]
+    assert device_row(fresh_emulator, device, select="supervisor_version")["supervisor_version"] == wanted
+    waited = run_module(balena_device_wait.main, dict(auth(fresh_emulator), uuid=device, supervisor_version=wanted, wait_timeout=5, interval=0.3))
+    assert not waited.get("failed") and waited["polls"] == 1, waited.get("msg")
+
+
+def test_messages_name_the_options_to_blame(emulator):
+    nothing = run_module(balena_device_wait.main, dict(auth(emulator), uuid=emulator.credentials["device"]["uuid"]))
+    assert nothing.get("failed") and nothing["msg"].startswith(
+        "online, release, os_version, supervisor_version, update_finished: none of these is given"), nothing["msg"]
+    empty = run_module(balena_device_wait.main, dict(auth(emulator), selector={"fleet": emulator.credentials["fleet"],
+                                                                               "tags": {"site": "atlantis"}}, online=True))
+    assert empty.get("failed") and empty["msg"].startswith("selector: no device matches the selector"), empty["msg"]
+    assert "fail_on_empty: false" in empty["msg"]

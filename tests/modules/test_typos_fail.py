@@ -1,6 +1,8 @@
 """A typo fails: names that do not exist, unknown devices without create, values the API would store differently."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ansible_collections.balena.cloud.plugins.modules import (
@@ -46,7 +48,7 @@ def test_a_selector_matching_nothing_warns_or_fails_on_request(emulator):
         assert not result.get("failed") and not result["changed"] and result["devices"] == []
         assert "no device matches the selector" in str(result["warnings"])
         strict = run_module(main, dict(auth(emulator), selector=selector, fail_on_empty=True, **extra), check_mode=True)
-        assert strict.get("failed") and strict["msg"].startswith("fail_on_empty: no device matches")
+        assert strict.get("failed") and strict["msg"].startswith("selector: no device matches")
     info = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"}))
     assert info["devices"] == [] and info["warnings"]
     strict = run_module(balena_device_info.main, dict(auth(emulator), fleet=emulator.credentials["fleet"], tags={"site": "atlantis"},
@@ -81,7 +83,11 @@ def test_numbers_and_booleans_given_as_values_warn_and_show_what_is_stored(fresh
     assert "'DEBUG' was given as the boolean True and is stored as the string 'true'" in warnings
     assert "'WORKERS'" in warnings and "'NAME'" not in warnings
     single = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, name="RATIO", value=0.5))
-    assert "value: the value of 'RATIO' was given as the number 0.5" in str(single["warnings"])
+    assert "value: the value of 'RATIO' was given as a number and is stored as a string" in str(single["warnings"])
+    assert "0.5" not in str(single["warnings"])
+    hidden = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, variables={"DOOR_PIN": 918273}))
+    assert "'DOOR_PIN' was given as a number and is stored as a string" in str(hidden["warnings"])
+    assert "918273" not in json.dumps(hidden)
     tagged = run_module(balena_tag.main, dict(auth(fresh_emulator), fleet=fleet, tags={"floor": 2}))
     assert "tags: the value of 'floor' was given as the number 2" in str(tagged["warnings"])
 

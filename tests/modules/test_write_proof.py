@@ -80,7 +80,7 @@ def test_a_write_failing_halfway_says_what_was_applied(fresh_emulator):
                                  "every": 3, "times": 1})
     result = run_module(balena_env_var.main, dict(auth(fresh_emulator), fleet=fleet, variables=FIVE, parallel=1))
     assert result.get("failed") and result["changed"], result
-    assert "HTTP 503" in result["msg"] and "1 of 5 creations failed, 2 not tried" in result["msg"] and "see applied and not_applied" in result["msg"]
+    assert "HTTP 503" in result["msg"] and "creating variable 'PARTIAL_3' on fleet %s (1 of 5 creations failed, 2 not tried) failed: HTTP 503" % fleet in result["msg"] and "see applied and not_applied" in result["msg"]
     assert result["applied"] == {fleet: ["PARTIAL_1", "PARTIAL_2"]}
     assert result["not_applied"] == {fleet: ["PARTIAL_3", "PARTIAL_4", "PARTIAL_5"]}
     stored = fleet_variables(fresh_emulator, fleet)

@@ -31,7 +31,9 @@ ORGANIZATION = Resource(
         "team": "owns__team",
     },
     grants=(
-        Grant("user", access.READ, "id in {orgs}"),
+        # balenaCloud shows a fleet's organization to everyone who can read the fleet: a fleet member
+        # or a team's guest who is not in the organization still reads its handle and name.
+        Grant("user", access.READ, "(id in {orgs}) or (application/any(a:a/id in {apps}))"),
         Grant("user", ("create",)),
         Grant("user", ("update", "delete"), "id in {admin_orgs}"),
     ),

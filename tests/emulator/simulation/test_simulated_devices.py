@@ -151,8 +151,45 @@ def test_a_fault_with_a_fraction_applies_to_the_simulated_devices_it_picks(emula
     demo.pin(device["id"], release["id"])
     demo.watch(device["id"], lambda state: state["update_status"] == "aborted")
     assert demo.device(device["id"])["running"] == running
+    simulated = sorted(entry["uuid"] for entry in demo.get("/_emulator/simulation")["devices"])
+    assert device["uuid"] in simulated
     assert demo.get("/_emulator/simulation")["faults"] == [
-        {"kind": "fail_update", "uuids": [], "fraction": 1.0, "seed": 3}]
+        {"kind": "fail_update", "uuids": [], "fraction": 1.0, "seed": 3, "picked": simulated}]
+
+
+def test_the_simulation_shows_which_devices_a_fraction_fault_picks(emulator_factory):
+    demo = Demo(emulator_factory(*FAST, "--simulate", "--simulate-fault", "offline:fraction=0.5:seed=7"))
+    simulated = [entry["uuid"] for entry in demo.get("/_emulator/simulation")["devices"]]
+    pick = fault_pick({"kind": "offline", "fraction": 0.5, "seed": 7})
+    picked = demo.get("/_emulator/simulation")["faults"][0]["picked"]
+    assert picked == sorted(uuid for uuid in simulated if pick.picks(uuid))
+    assert 0 < len(picked) < len(simulated)
+
+
+def test_an_aborted_update_keeps_the_image_installs_of_the_release_the_device_runs(emulator_factory):
+    demo = Demo(emulator_factory(*FAST))
+    device, release = demo.online_device_and_other_release()
+    running = demo.device(device["id"])["running"]
+    installs = demo.rows("image_install", **{"$select": "id,status", "$filter": "device eq %d and is_provided_by__release eq %d"
+                                                                               % (device["id"], running)})
+    assert installs and all(install["status"] != "deleted" for install in installs)
+    demo.hook("PUT", "/devices/" + device["uuid"], {"fail_update": True})
+    demo.pin(device["id"], release["id"])
+    demo.watch(device["id"], lambda state: state["update_status"] == "aborted")
+    after = demo.rows("image_install", **{"$select": "id,status", "$filter": "device eq %d and is_provided_by__release eq %d"
+                                                                            % (device["id"], running)})
+    assert sorted((row["id"], row["status"]) for row in after) == sorted((row["id"], row["status"]) for row in installs)
+
+
+def test_bulk_seeded_devices_have_the_image_installs_of_the_release_they_run(emulator_factory):
+    demo = Demo(emulator_factory("--seed", "demo", "--devices", "20"))
+    rows = demo.rows("device", **{"$select": "id,is_running__release", "$orderby": "id desc", "$top": "20",
+                                  "$expand": "image_install($select=status,is_provided_by__release)"})
+    with_release = [row for row in rows if row["is_running__release"]]
+    assert with_release
+    for row in with_release:
+        assert row["image_install"], row["id"]
+        assert {install["is_provided_by__release"]["__id"] for install in row["image_install"]} == {row["is_running__release"]["__id"]}
 
 
 def test_an_os_update_of_a_simulated_device_reboots_it_into_the_new_version(emulator_factory):
