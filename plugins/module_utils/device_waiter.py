@@ -21,6 +21,7 @@ from .timestamps import canonical
 IDS_PER_REQUEST = 500   # keeps the `id in (...)` filter of a poll well under URL limits
 LAGGARDS_IN_MESSAGE = 10
 SHORT = 7
+MIN_INTERVAL = 0.2      # seconds; a shorter interval would only flood the API with polls
 
 # The options of a module that can wait after its change, checked by ``check_wait_options``.
 WAIT_SPEC = {
@@ -32,11 +33,13 @@ WAIT_SPEC = {
 
 def check_seconds(params, timeout="wait_timeout", interval="wait_interval"):
     """Refuse a timeout that is not a finite number of 0 or more seconds, and an interval that is not a
-    finite number of more than 0 seconds (``nan`` compares false with everything, so it is named here)."""
+    finite number of at least ``MIN_INTERVAL`` seconds (``nan`` compares false with everything, so it is
+    named here)."""
     if not math.isfinite(params[timeout]) or params[timeout] < 0:
         raise ParameterError(timeout, "must be a finite number of 0 or more seconds, not {0}".format(params[timeout]))
-    if not math.isfinite(params[interval]) or params[interval] <= 0:
-        raise ParameterError(interval, "must be a finite number of more than 0 seconds, not {0}".format(params[interval]))
+    if not math.isfinite(params[interval]) or params[interval] < MIN_INTERVAL:
+        raise ParameterError(interval, "must be a finite number of at least {0} seconds, not {1}".format(
+            MIN_INTERVAL, params[interval]))
 
 
 def check_wait_options(params, warn):

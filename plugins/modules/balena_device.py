@@ -131,7 +131,7 @@ options:
     default: 600
   wait_interval:
     description:
-      - Seconds between two polls, with O(wait=true).
+      - Seconds between two polls, with O(wait=true); at least 0.2.
     type: float
     default: 10
 notes:

@@ -83,7 +83,7 @@ options:
     default: 600
   wait_interval:
     description:
-      - Seconds between two polls, with O(wait=true).
+      - Seconds between two polls, with O(wait=true); at least 0.2.
     type: float
     default: 10
 notes:
@@ -263,10 +263,13 @@ class DeviceActionModule(BalenaModule):
         offline = [entry for entry in results if entry["status"] == "offline"]
         if waited is not None:
             result["wait"] = waited.as_dict()
+        messages = []
         if problems or (offline and not self.params["ignore_offline"]):
-            self.fail(self.failure_message(problems, offline), **result)
+            messages.append(self.failure_message(problems, offline))
         if waited is not None and not waited.done:
-            self.fail(waited.message(self.params["wait_timeout"]), **result)
+            messages.append(waited.message(self.params["wait_timeout"]))
+        if messages:
+            self.fail("; ".join(messages), **result)
         return result
 
     def wait_conditions(self, devices):

@@ -77,7 +77,7 @@ options:
     default: 600
   interval:
     description:
-      - Seconds between two polls.
+      - Seconds between two polls; at least 0.2.
     type: float
     default: 10
   fail_on_empty:

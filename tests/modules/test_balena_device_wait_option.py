@@ -93,12 +93,12 @@ def test_track_fleet_waits_for_the_fleets_release(fresh_emulator):
     assert result["device"]["running_release"] == fleet_commit
 
 
-def test_seconds_that_are_not_finite_or_positive_are_refused_by_name(emulator):
+def test_seconds_that_are_not_finite_or_too_short_are_refused_by_name(emulator):
     from ansible_collections.balena.cloud.plugins.modules import balena_device_action, balena_device_wait
     device = emulator.credentials["device"]["uuid"]
-    for value in (float("nan"), float("inf"), -1.0, 0.0):
+    for value in (float("nan"), float("inf"), -1.0, 0.0, 0.001, 0.19):
         waited = run_module(balena_device_wait.main, dict(auth(emulator), uuid=device, online=True, interval=value, wait_timeout=5))
-        assert waited.get("failed") and waited["msg"].startswith("interval: must be a finite number of more than 0"), (value, waited)
+        assert waited.get("failed") and waited["msg"].startswith("interval: must be a finite number of at least 0.2 seconds"), (value, waited)
         pinned = run_module(balena_device.main, dict(auth(emulator), uuid=device, release="1.0.0", wait=True, wait_interval=value))
         assert pinned.get("failed") and pinned["msg"].startswith("wait_interval: "), (value, pinned)
         acted = run_module(balena_device_action.main, dict(auth(emulator), uuid=device, action="reboot", wait=True, wait_interval=value))

@@ -165,6 +165,18 @@ def test_a_failed_os_update_ends_the_wait_naming_the_device_and_the_actions_serv
     assert status["status"] == "error" and "failed" in status["error"]
 
 
+def test_a_failed_os_update_is_named_beside_the_offline_devices(fresh_emulator):
+    device = admin(fresh_emulator, "GET", "/v7/device?$select=uuid&$filter=device_name eq 'garage-sensor'")["d"][0]["uuid"]
+    offline = admin(fresh_emulator, "GET", "/v7/device?$select=uuid&$filter=is_online eq false&$top=1")["d"][0]["uuid"]
+    simulate(fresh_emulator, device, fail_update=True)
+    args = dict(auth(fresh_emulator), uuids=[device, offline], action="os_update", os_version="6.0.13",
+                actions_url=fresh_emulator.url + "/actions", wait=True, wait_timeout=120, wait_interval=0.3)
+    result = run_module(balena_device_action.main, args)
+    assert result.get("failed"), result
+    assert "1 device(s) offline and not contacted: %s" % offline in result["msg"]
+    assert "%s (OS update failed; " % device in result["msg"]
+
+
 def test_pin_then_wait_ignores_an_abort_of_an_earlier_target(fresh_emulator):
     (_good, bad), commit = online_devices_and_another_release(fresh_emulator)
     before = device_row(fresh_emulator, bad, select="id&$expand=is_running__release($select=commit)")["is_running__release"][0]["commit"]

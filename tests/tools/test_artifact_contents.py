@@ -3,6 +3,7 @@ run with ansible-test) and nothing of development."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -49,3 +50,17 @@ def test_what_users_need_ships(artifact_names):
                  "roles/rollout/README.md", "roles/rollout/meta/argument_specs.yml", "roles/rollout/tasks/main.yml",
                  "roles/rollout/templates/failed_devices.j2"):
         assert path in artifact_names
+
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("readme", ["README.md", "roles/fleet/README.md", "roles/rollout/README.md"])
+def test_the_readmes_link_only_to_files_that_ship(artifact_names, readme):
+    text = (REPO_ROOT / readme).read_text(encoding="utf-8")
+    relative = [target for target in MARKDOWN_LINK.findall(text) if "://" not in target and not target.startswith("mailto:")]
+    base = Path(readme).parent
+    missing = [target for target in relative
+               if os.path.normpath(str(base / target)) not in artifact_names
+               and os.path.normpath(str(base / target)) + "/" not in artifact_names]
+    assert not missing, "{0} links to files the artifact does not hold: {1}".format(readme, missing)
