@@ -11,8 +11,9 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 UNIT_TESTS = REPO_ROOT / "tests" / "unit"
-# What ships with the collection, ansible-core and ansible-test's own pytest set-up.
-PROVIDED = {"ansible", "ansible_collections", "pytest", "fake_api"}
+# What ships with the collection, ansible-core (with its own requirements, such as PyYAML) and
+# ansible-test's own pytest set-up.
+PROVIDED = {"ansible", "ansible_collections", "pytest", "fake_api", "yaml"}
 DISTRIBUTIONS = {"dateutil": "python-dateutil"}
 
 
